@@ -1,0 +1,68 @@
+/**
+ * The typed upstream clients the loaders call. One per Huawei Cloud service; wire types stay snake_case.
+ * Every method resolves with a parsed, shape-checked response or rejects with an `UpstreamError`.
+ * Caching, coalescing, quota, retries and the token all happen below these methods.
+ */
+import type {
+  BatchScanSwrImageBody,
+  HssGlobalImageApp,
+  HssImageApp,
+  HssImageFilesStat,
+  HssPage,
+  HssRegistryImage,
+  ListGlobalImageAppsQuery,
+  ListImageAppsQuery,
+  ListRegistryImagesQuery,
+  ShowImageFilesStatQuery,
+} from './hss/types';
+import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
+import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
+
+export interface CallOptions {
+  /** Aborted when the GraphQL request is abandoned; the call is cancelled unless another request shares it. */
+  signal?: AbortSignal;
+  /**
+   * For results of immutable content (an image's software at one scan time): the version that makes the
+   * cache key exact, e.g. `latest_scan_time`. When set, the result may be cached for the long TTL.
+   */
+  contentVersion?: string | number;
+  /** Do not store the result (e.g. files statistics of an image that was never scanned). */
+  noStore?: boolean;
+}
+
+export interface HssClient {
+  listRegistryImages(query: ListRegistryImagesQuery, options?: CallOptions): Promise<HssPage<HssRegistryImage>>;
+  listGlobalImageApps(query: ListGlobalImageAppsQuery, options?: CallOptions): Promise<HssPage<HssGlobalImageApp>>;
+  listImageApps(imageId: string, query: ListImageAppsQuery, options?: CallOptions): Promise<HssPage<HssImageApp>>;
+  showImageFilesStat(
+    imageId: string,
+    query: ShowImageFilesStatQuery,
+    options?: CallOptions,
+  ): Promise<HssImageFilesStat>;
+  /** Not idempotent: never retried once sent. Invalidates cached image lists and software it makes stale. */
+  batchScanSwrImage(body: BatchScanSwrImageBody, options?: CallOptions): Promise<void>;
+}
+
+export interface SwrSharedRepositoriesPage {
+  items: SwrSharedRepository[];
+  /** From `total_range` (or `Content-Range`); 0 for an empty list. */
+  total: number;
+}
+
+export interface SwrClient {
+  /** Always sends `center` and a `limit`/`offset` pair. */
+  listSharedRepositories(
+    query: ListSharedReposQuery & { center: 'self' | 'thirdparty'; limit: number; offset: number },
+    options?: CallOptions,
+  ): Promise<SwrSharedRepositoriesPage>;
+}
+
+export interface WorkspaceClient {
+  listProductImages(query: ListProductImagesQuery, options?: CallOptions): Promise<ListProductImagesResponse>;
+}
+
+export interface UpstreamClients {
+  hss: HssClient;
+  swr: SwrClient;
+  workspace: WorkspaceClient;
+}
