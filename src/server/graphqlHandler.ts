@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { BodyTooLargeError, readBody } from './readBody';
+import { sendGraphQLError } from './sendGraphQLError';
+
+export interface GraphQLHandlerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  maxBodyBytes: number;
+  /** Builds the per-request context (loaders, logger, abort signal) once Apollo accepts the request. */
+  buildContext: () => Promise<TContext>;
+}
+
+/**
+ * The node:http adapter for Apollo Server: a tiny translation between IncomingMessage/ServerResponse and
+ * Apollo's framework-free `executeHTTPGraphQLRequest`, the same split graphql-http makes.
+ */
+export async function handleGraphQLRequest<TContext extends BaseContext>(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: GraphQLHandlerOptions<TContext>,
+): Promise<void> {
+  let body: unknown;
+  if (request.method === 'POST') {
+    let text: string;
+    try {
+      text = await readBody(request, options.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendGraphQLError(response, 413, 'BAD_REQUEST', error.message);
+      throw error;
+    }
+    const contentType = request.headers['content-type'] ?? '';
+    if (contentType.includes('json')) {
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        return sendGraphQLError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      }
+    } else {
+      body = text;
+    }
+  }
+
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = request.url ?? '/';
+  const queryStart = url.indexOf('?');
+
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (request.method ?? 'GET').toUpperCase(),
+      headers,
+      search: queryStart === -1 ? '' : url.slice(queryStart),
+      body,
+    },
+    context: options.buildContext,
+  });
+
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) {
+    response.write(chunk);
+  }
+  response.end();
+}

@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import { Counter, Histogram, type Registry } from 'prom-client';
+
+interface LoggingContext extends BaseContext {
+  logger: Logger;
+}
+
+/**
+ * One log line and one metric sample per operation: name, duration and the error codes it produced.
+ * Unexpected errors (no stable code of ours) are logged with their cause here, since the client only
+ * sees INTERNAL_SERVER_ERROR.
+ */
+export function operationLoggingPlugin<TContext extends LoggingContext>(registry: Registry): ApolloServerPlugin<TContext> {
+  const duration = new Histogram({
+    name: 'gateway_operation_duration_seconds',
+    help: 'GraphQL operation latency by operation name.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'gateway_operation_errors_total',
+    help: 'GraphQL errors returned to clients, by extensions.code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors: encountered }) {
+          for (const error of encountered) {
+            const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+            if (code === 'INTERNAL_SERVER_ERROR') {
+              contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ operationName, response }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const operation = operationName ?? 'anonymous';
+          duration.observe({ operation }, seconds);
+          const codes =
+            response.body.kind === 'single'
+              ? (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN'))
+              : [];
+          for (const code of codes) errors.inc({ code });
+          contextValue.logger.info(
+            { operation, durationMs: Math.round(seconds * 1000), errorCodes: codes.length ? codes : undefined },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
