@@ -1,6 +1,7 @@
 import { ConfigError } from './configError';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
+import type { ResilienceConfig } from '../upstream/http/resilience';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -37,9 +38,12 @@ export interface GatewayConfig {
     timeouts: { connectMs: number; headersMs: number; bodyMs: number };
     connectionsPerOrigin: number;
     retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
-    /** The local quota limiter; with the embedded simulator it follows the simulator's rate-limit switch. */
-    quotaLimiter: boolean;
+    /** Refresh the IAM token when less than this remains (tokens live 24 h). */
+    tokenRefreshAheadMs: number;
+    maxResponseBytes: number;
   };
+  /** Cache, quota limiter and circuit breaker. With the embedded simulator, the limiter follows its rate-limit switch. */
+  resilience: ResilienceConfig;
   logLevel: LogLevel;
 }
 
@@ -71,7 +75,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     },
     upstream: {
       target,
-      projectId: read.string('HWC_PROJECT_ID', { pattern: PROJECT_ID, describe: 'a project id (letters, digits, - or _)' }),
+      projectId: read.string('HWC_PROJECT_ID', {
+        pattern: PROJECT_ID,
+        describe: 'a project id (letters, digits, - or _)',
+      }),
       enterpriseProjectId: read.string('HWC_ENTERPRISE_PROJECT_ID', {
         pattern: PROJECT_ID,
         describe: 'an enterprise project id, 0 or all_granted_eps',
@@ -87,9 +94,55 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         baseDelayMs: read.integer('HWC_RETRY_BASE_DELAY_MS', 100, { min: 1, max: MINUTE }),
         maxDelayMs: read.integer('HWC_RETRY_MAX_DELAY_MS', 2_000, { min: 1, max: 5 * MINUTE }),
       },
-      quotaLimiter: read.boolean('HWC_QUOTA_LIMITER', true),
+      tokenRefreshAheadMs: read.integer('HWC_TOKEN_REFRESH_AHEAD_MS', 60 * MINUTE, {
+        min: 0,
+        max: 23 * 60 * MINUTE,
+      }),
+      maxResponseBytes: read.integer('HWC_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, {
+        min: 64 * 1024,
+        max: 512 * 1024 * 1024,
+      }),
     },
+    resilience: readResilience(read, target),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+}
+
+function readResilience(read: EnvReader, target: UpstreamTarget): ResilienceConfig {
+  const perMinute = (name: string, fallback: number) =>
+    read.integer(name, fallback, { min: 1, max: 1_000_000 });
+  const hss = perMinute('HWC_QUOTA_HSS_PER_MINUTE', 5);
+  const swr = perMinute('HWC_QUOTA_SWR_PER_MINUTE', 12_000);
+  const workspace = perMinute('HWC_QUOTA_WORKSPACE_PER_MINUTE', 12_000);
+  // The simulator enforces HSS's limits only when asked to, so the demo stays fast; follow it by default.
+  const limiterDefault = target.kind === 'embedded-simulator' ? target.rateLimits : true;
+  return {
+    cache: {
+      maxEntries: read.integer('GATEWAY_CACHE_MAX_ENTRIES', 10_000, { min: 0, max: 10_000_000 }),
+      maxBytes: read.integer('GATEWAY_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0, max: 16 * 1024 ** 3 }),
+      immutableTtlMs: read.integer('GATEWAY_CACHE_IMMUTABLE_TTL_MS', 24 * 60 * MINUTE, {
+        min: 0,
+        max: 30 * 24 * 60 * MINUTE,
+      }),
+      listFreshMs: read.integer('GATEWAY_CACHE_LIST_FRESH_MS', 30_000, { min: 0, max: 60 * MINUTE }),
+      listStaleMs: read.integer('GATEWAY_CACHE_LIST_STALE_MS', 5 * MINUTE, { min: 0, max: 24 * 60 * MINUTE }),
+    },
+    limiter: {
+      enabled: read.boolean('HWC_QUOTA_LIMITER', limiterDefault),
+      limits: {
+        hss: { capacity: perMinute('HWC_QUOTA_HSS_BURST', hss), refillPerMinute: hss },
+        swr: { capacity: Math.max(1, Math.ceil(swr / 60)), refillPerMinute: swr },
+        workspace: { capacity: Math.max(1, Math.ceil(workspace / 60)), refillPerMinute: workspace },
+      },
+      maxWaitMs: read.integer('HWC_QUOTA_MAX_WAIT_MS', 250, { min: 0, max: MINUTE }),
+      maxQueuePerApi: read.integer('HWC_QUOTA_MAX_QUEUE', 100, { min: 0, max: 100_000 }),
+      backoffMinMs: read.integer('HWC_QUOTA_BACKOFF_MIN_MS', 2_000, { min: 0, max: 10 * MINUTE }),
+      backoffMaxMs: read.integer('HWC_QUOTA_BACKOFF_MAX_MS', MINUTE, { min: 0, max: 60 * MINUTE }),
+    },
+    breaker: {
+      failureThreshold: read.integer('GATEWAY_BREAKER_FAILURES', 5, { min: 1, max: 1000 }),
+      openMs: read.integer('GATEWAY_BREAKER_OPEN_MS', 30_000, { min: 100, max: 60 * MINUTE }),
+    },
   };
 }
 

@@ -25,7 +25,8 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
     try {
       text = await readBody(request, options.maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendGraphQLError(response, 413, 'BAD_REQUEST', error.message);
+      if (error instanceof BodyTooLargeError)
+        return sendGraphQLError(response, 413, 'BAD_REQUEST', error.message);
       throw error;
     }
     const contentType = request.headers['content-type'] ?? '';

@@ -11,7 +11,9 @@ interface LoggingContext extends BaseContext {
  * Unexpected errors (no stable code of ours) are logged with their cause here, since the client only
  * sees INTERNAL_SERVER_ERROR.
  */
-export function operationLoggingPlugin<TContext extends LoggingContext>(registry: Registry): ApolloServerPlugin<TContext> {
+export function operationLoggingPlugin<TContext extends LoggingContext>(
+  registry: Registry,
+): ApolloServerPlugin<TContext> {
   const duration = new Histogram({
     name: 'gateway_operation_duration_seconds',
     help: 'GraphQL operation latency by operation name.',
@@ -32,9 +34,13 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(registry
       return {
         async didEncounterErrors({ errors: encountered }) {
           for (const error of encountered) {
-            const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+            const code =
+              typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
             if (code === 'INTERNAL_SERVER_ERROR') {
-              contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+              contextValue.logger.error(
+                { err: error.originalError ?? error, path: error.path },
+                'unexpected error',
+              );
             }
           }
         },
@@ -44,11 +50,17 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(registry
           duration.observe({ operation }, seconds);
           const codes =
             response.body.kind === 'single'
-              ? (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN'))
+              ? (response.body.singleResult.errors ?? []).map((error) =>
+                  String(error.extensions?.code ?? 'UNKNOWN'),
+                )
               : [];
           for (const code of codes) errors.inc({ code });
           contextValue.logger.info(
-            { operation, durationMs: Math.round(seconds * 1000), errorCodes: codes.length ? codes : undefined },
+            {
+              operation,
+              durationMs: Math.round(seconds * 1000),
+              errorCodes: codes.length ? codes : undefined,
+            },
             'graphql operation',
           );
         },

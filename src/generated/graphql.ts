@@ -1,0 +1,948 @@
+/* generated — do not edit. Source: schema/*.graphql via codegen.ts; run `npm run codegen`. */
+/* eslint-disable */
+// prettier-ignore
+import type { HssRegistryImageType as ContainerImageType } from '../upstream/hss/types';
+import type { HssScanStatus as ScanStatus } from '../upstream/hss/types';
+import type { HssSeverityLevel as Severity } from '../upstream/hss/types';
+import type { HssScanFailedCode as ScanFailureCode } from '../upstream/hss/types';
+import type { HssGlobalAppImageKind as ImageKind } from '../upstream/hss/types';
+import type { SwrShareCenter as ShareCenter } from '../upstream/swr/types';
+import type { SwrRepositoryCategory as RepositoryCategory } from '../upstream/swr/types';
+import type { WorkspaceImageType as ProductImageType } from '../upstream/workspace/types';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel } from '../graphql/models';
+import type { HssRegistryImage } from '../upstream/hss/types';
+import type { GatewayContext } from '../graphql/context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * An instant in time as an ISO-8601 string in UTC, e.g. `2026-11-23T09:05:22.701Z`. Upstream epoch
+   * milliseconds and UTC strings are both converted to this form.
+   */
+  DateTime: { input: string; output: string | number; }
+  /**
+   * An integer within JavaScript's safe range (±2^53−1). Used for byte sizes and counts that can pass 2^31,
+   * where GraphQL's 32-bit `Int` would overflow.
+   */
+  SafeInt: { input: number; output: number; }
+};
+
+/** A container image (one tag of a repository) as HSS knows it, with its scan results and joins. */
+export type ContainerImage = Node & {
+  __typename?: 'ContainerImage';
+  /**
+   * Software found in the image by its last scan (HSS per-image apps list). Empty for an image never
+   * scanned. `first` is 1–200 (default 20).
+   */
+  apps: Maybe<ImageAppConnection>;
+  /** Manifest digest (`image_digest`). */
+  digest: Maybe<Scalars['String']['output']>;
+  /**
+   * File count and total size inside the image (HSS files-statistics). Cached for as long as the image
+   * content is the same. Null with an error when HSS cannot be asked now.
+   */
+  fileStatistics: Maybe<FileStatistics>;
+  /**
+   * Opaque global id. It carries the registry kind, namespace, name and tag so that `containerImage(id:)`
+   * and `node(id:)` can find the image again with one HSS list call.
+   */
+  id: Scalars['ID']['output'];
+  /** HSS image id, usually the `sha256:` config digest (`image_id`). */
+  imageId: Scalars['String']['output'];
+  /** True for the newest tag of its repository (`latest_version`). */
+  latestVersion: Scalars['Boolean']['output'];
+  /** True for a multi-architecture image (`is_multiple_arch`). */
+  multiArch: Scalars['Boolean']['output'];
+  /** Repository name (`image_name`). */
+  name: Scalars['String']['output'];
+  /** Organization (`namespace`). */
+  namespace: Scalars['String']['output'];
+  /** Owning account of a shared image (`domain_name`); null for own images. */
+  ownerDomain: Maybe<Scalars['String']['output']>;
+  /** `namespace/name:tag`, as used in a pull command after the registry host. */
+  reference: Scalars['String']['output'];
+  /** Registry name as connected in HSS (`registry_name`). */
+  registryName: Maybe<Scalars['String']['output']>;
+  /** The image's security scan state and findings. */
+  scan: ImageScan;
+  /**
+   * The SWR shared repository this image belongs to (matched on namespace and name): for SHARED images the
+   * repository shared with this account, for PRIVATE images the one this account shares, if any. Null when
+   * there is none.
+   */
+  sharedRepository: Maybe<SharedRepository>;
+  /** Image size in bytes (`image_size`). */
+  sizeBytes: Maybe<Scalars['SafeInt']['output']>;
+  /** Tag (`image_version`). */
+  tag: Scalars['String']['output'];
+  /** Registry kind (`image_type`). */
+  type: ContainerImageType;
+  /** When the image was last pushed or updated (`latest_update_time`). */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** A container image (one tag of a repository) as HSS knows it, with its scan results and joins. */
+export type ContainerImageAppsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageAppsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of container images. */
+export type ContainerImageConnection = {
+  __typename?: 'ContainerImageConnection';
+  /** The images with their cursors. */
+  edges: Array<ContainerImageEdge>;
+  /** The images of this page, without cursors. */
+  nodes: Array<ContainerImage>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of images in the whole list (all pages) matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An image and its position in a list. */
+export type ContainerImageEdge = {
+  __typename?: 'ContainerImageEdge';
+  /** Opaque position; pass it as `after` to continue after this image. */
+  cursor: Scalars['String']['output'];
+  /** The image. */
+  node: ContainerImage;
+};
+
+/**
+ * Narrows `containerImages`. All fields are optional and combine with AND; each maps to the HSS query
+ * parameter named in its description.
+ */
+export type ContainerImageFilter = {
+  /** Only images with (true) or without (false) known vulnerabilities (`has_vul`). */
+  hasVulnerabilities?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the latest tag of each repository (`latest_version`). */
+  latestVersionOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Repository name, exact (`image_name`, 1–128 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Organization, exact (`namespace`, 1–128 characters). */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Scan state (`scan_status`). HSS filters only on UNSCANNED, SUCCESS, SCANNING, FAILED and
+   * WAITING_FOR_SCAN; the other values are a `BAD_USER_INPUT` error.
+   */
+  scanStatus?: InputMaybe<ScanStatus>;
+  /** Only images whose last scan found this risk level (`severity_level`). */
+  severity?: InputMaybe<Severity>;
+  /** Tag, exact (`image_version`, 1–64 characters). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+  /** Registry kind (`image_type`). */
+  type?: InputMaybe<ContainerImageType>;
+};
+
+export { ContainerImageType };
+
+/** Files inside an image (HSS files-statistics). */
+export type FileStatistics = {
+  __typename?: 'FileStatistics';
+  /** Number of files (`total_files_num`). */
+  fileCount: Scalars['SafeInt']['output'];
+  /** Total size of the files in bytes (`total_files_size`). */
+  totalSizeBytes: Scalars['SafeInt']['output'];
+};
+
+/** A software package found in an image (an RPM, deb, jar, npm or Python package, …). */
+export type ImageApp = {
+  __typename?: 'ImageApp';
+  /** False when the package fails compliance checks (`is_compliant`); only in the cross-image software search. */
+  compliant: Maybe<Scalars['Boolean']['output']>;
+  /** The image the package was found in; null when HSS no longer lists it. */
+  image: Maybe<ContainerImage>;
+  /** When it was last detected (`latest_scan_time`); only in the cross-image software search. */
+  lastScannedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Digest of the image layer that added it (`layer_digest`); only in the cross-image software search. */
+  layerDigest: Maybe<Scalars['String']['output']>;
+  /** Package name (`app_name`). */
+  name: Scalars['String']['output'];
+  /** Install path (`app_path`); only in the cross-image software search. */
+  path: Maybe<Scalars['String']['output']>;
+  /** Package type, e.g. `RPM`, `deb`, `jar` (`app_type`). */
+  type: Maybe<Scalars['String']['output']>;
+  /** Installed version (`app_version`). */
+  version: Maybe<Scalars['String']['output']>;
+  /** Known vulnerabilities in this package (`vul_num`). */
+  vulnerabilityCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of software packages. */
+export type ImageAppConnection = {
+  __typename?: 'ImageAppConnection';
+  /** The packages with their cursors. */
+  edges: Array<ImageAppEdge>;
+  /** The packages of this page, without cursors. */
+  nodes: Array<ImageApp>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of packages in the whole list matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A package and its position in a list. */
+export type ImageAppEdge = {
+  __typename?: 'ImageAppEdge';
+  /** Opaque position; pass it as `after` to continue after this package. */
+  cursor: Scalars['String']['output'];
+  /** The package. */
+  node: ImageApp;
+};
+
+/** Narrows the software of one image. */
+export type ImageAppsFilter = {
+  /** Software name, fuzzy (`app_name`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export { ImageKind };
+
+/** One image to scan, named as in the registry. */
+export type ImageRefInput = {
+  /** Repository name. */
+  name: Scalars['String']['input'];
+  /** Organization. */
+  namespace: Scalars['String']['input'];
+  /** Tag. */
+  tag: Scalars['String']['input'];
+};
+
+/** Results of an image's last security scan. */
+export type ImageScan = {
+  __typename?: 'ImageScan';
+  /** Why the last scan failed, when `status` is FAILED (`scan_failed_code`). */
+  failureCode: Maybe<ScanFailureCode>;
+  /** HSS's human-readable failure description (`scan_failed_desc`). */
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** When the last scan completed (`latest_scan_time`); null if never scanned. */
+  lastScannedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Malicious files found (`malicious_file_num`). */
+  maliciousFileCount: Scalars['Int']['output'];
+  /** Whether HSS can scan this image at all (`scannable`). */
+  scannable: Scalars['Boolean']['output'];
+  /** Overall risk found (`severity_level`); null before a successful scan. */
+  severity: Maybe<Severity>;
+  /** Current scan state (`scan_status`). */
+  status: ScanStatus;
+  /** Failed baseline checks (`unsafe_setting_num`). */
+  unsafeSettingCount: Scalars['Int']['output'];
+  /** Known vulnerabilities (`vul_num`). */
+  vulnerabilityCount: Scalars['Int']['output'];
+};
+
+/** Narrows `imageSoftware`; fields combine with AND. */
+export type ImageSoftwareFilter = {
+  /** Kind of image the software was found in (`image_type`). */
+  imageKind?: InputMaybe<ImageKind>;
+  /** Software name, fuzzy (`app_name`, at most 32 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Only software that fails compliance checks (`is_compliant=false`). */
+  nonCompliantOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Asks HSS to scan images (HSS batch-scan). Bad input (neither `images` nor `all`, both, an empty list, a
+   * kind HSS cannot scan) is a `BAD_USER_INPUT` error and makes no upstream call. Never retried once sent.
+   */
+  scanImages: ScanImagesPayload;
+};
+
+
+export type MutationScanImagesArgs = {
+  input: ScanImagesInput;
+};
+
+/** An object with a globally unique, opaque id that `Query.node` can fetch again. */
+export type Node = {
+  /** Opaque global id. Pass it to `Query.node` or the type's own lookup field; do not parse it. */
+  id: Scalars['ID']['output'];
+};
+
+/** Where a page of a connection sits in the whole list (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of this page; null on an empty page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page: request them with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when items precede this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page; null on an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** An image that Workspace cloud desktops can be provisioned from. */
+export type ProductImage = Node & {
+  __typename?: 'ProductImage';
+  /** CPU architecture: `x86` or `arm` (`architecture`). */
+  architecture: Maybe<Scalars['String']['output']>;
+  /** When the image was created (`created_at`). */
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Disk format: `vhd`, `raw`, `qcow2` or `zvhd2` (`disk_format`). */
+  diskFormat: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Workspace image id, a UUID (`id`). */
+  imageId: Scalars['String']['output'];
+  /** Minimum system disk in GB, 40–1024 (`min_disk`). */
+  minDiskGb: Maybe<Scalars['Int']['output']>;
+  /** Minimum memory in MB; usually 0 (`min_ram`). */
+  minRamMb: Maybe<Scalars['Int']['output']>;
+  /** Image name (`name`). */
+  name: Scalars['String']['output'];
+  /** Operating system: `Linux`, `Windows` or `Other` (`os_type`). */
+  osType: Maybe<Scalars['String']['output']>;
+  /** OS version, e.g. `EulerOS 2.5 64bit` (`os_version`). */
+  osVersion: Maybe<Scalars['String']['output']>;
+  /** Marketplace product code (`product_code`). */
+  productCode: Maybe<Scalars['String']['output']>;
+  /** Image type (`image_type`). */
+  type: ProductImageType;
+};
+
+/** A page of product images. */
+export type ProductImageConnection = {
+  __typename?: 'ProductImageConnection';
+  /** The images with their cursors. */
+  edges: Array<ProductImageEdge>;
+  /** The images of this page, without cursors. */
+  nodes: Array<ProductImage>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of images in the whole list matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A product image and its position in a list. */
+export type ProductImageEdge = {
+  __typename?: 'ProductImageEdge';
+  /** Opaque position; pass it as `after` to continue after this image. */
+  cursor: Scalars['String']['output'];
+  /** The image. */
+  node: ProductImage;
+};
+
+/** Narrows `productImages`; fields combine with AND and map to the Workspace query parameters. */
+export type ProductImageFilter = {
+  /** CPU architecture: `x86` or `arm` (`architecture`). */
+  architecture?: InputMaybe<Scalars['String']['input']>;
+  /** Operating system, as Workspace names it: `Linux`, `Windows` or `Other` (`os_type`). */
+  osType?: InputMaybe<Scalars['String']['input']>;
+  /** Package series (`package_type`). */
+  packageType?: InputMaybe<Scalars['String']['input']>;
+  /** OS platform, e.g. `Windows` (`platform`). */
+  platform?: InputMaybe<Scalars['String']['input']>;
+  /** Image type (`image_type`). */
+  type?: InputMaybe<ProductImageType>;
+};
+
+export { ProductImageType };
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * One image, by its `id` as returned in any list, or by `type` + `namespace` + `name` + `tag`. Null, with
+   * a `NOT_FOUND` error, when no such image exists. A malformed id is a `BAD_USER_INPUT` error.
+   */
+  containerImage: Maybe<ContainerImage>;
+  /**
+   * Container images of the connected registries (HSS `ListRegistryImages`). `first` is 1–200 (default 20);
+   * more is a `BAD_USER_INPUT` error, since each page is exactly one upstream call.
+   */
+  containerImages: ContainerImageConnection;
+  /**
+   * Software across all images (HSS `ListGlobalImageApps`), e.g. every image that ships openssl.
+   * `first` is 1–200 (default 20); HSS pages hold at least 10, so smaller pages cost the same one call.
+   */
+  imageSoftware: ImageAppConnection;
+  /** Fetches any object by its global id. Returns null, with a `NOT_FOUND` error, when it no longer exists. */
+  node: Maybe<Node>;
+  /** Workspace product images (Workspace `ListImages`). `first` is 1–100 (default 20). */
+  productImages: ProductImageConnection;
+  /**
+   * SWR shared repositories of one side of the share (SWR `ListSharedReposDetails`). `first` is 1–100
+   * (default 20).
+   */
+  sharedRepositories: SharedRepositoryConnection;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryContainerImageArgs = {
+  id: InputMaybe<Scalars['ID']['input']>;
+  name: InputMaybe<Scalars['String']['input']>;
+  namespace: InputMaybe<Scalars['String']['input']>;
+  tag: InputMaybe<Scalars['String']['input']>;
+  type: InputMaybe<ContainerImageType>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryContainerImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ContainerImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryImageSoftwareArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageSoftwareFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryProductImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ProductImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QuerySharedRepositoriesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  center: ShareCenter;
+  filter: InputMaybe<SharedRepositoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export { RepositoryCategory };
+
+export { ScanFailureCode };
+
+/** Which images to scan when `all` is true; fields combine with AND. */
+export type ScanImagesFilter = {
+  /** Only the latest tag of each repository (`latest_version`). */
+  latestVersionOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Repository name (`image_name`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Organization (`namespace`). */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /** Only images in this scan state (UNSCANNED, SUCCESS, SCANNING, FAILED, DOWNLOAD_FAILED, IMAGE_OVERSIZED). */
+  scanStatus?: InputMaybe<ScanStatus>;
+  /** Tag (`image_version`). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to scan: either `images` (1–100 references) or `all: true` with an optional `filter`, never both. */
+export type ScanImagesInput = {
+  /** Scan every image of `imageType` that matches `filter`. */
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Narrows `all`. */
+  filter?: InputMaybe<ScanImagesFilter>;
+  /** Registry kind: PRIVATE, SHARED or ENTERPRISE (HSS cannot batch-scan Harbor or JFrog images this way). */
+  imageType: ContainerImageType;
+  /** The images to scan. */
+  images?: InputMaybe<Array<ImageRefInput>>;
+};
+
+/** What the gateway asked HSS to scan, and whether HSS accepted it. */
+export type ScanImagesPayload = {
+  __typename?: 'ScanImagesPayload';
+  /** True when HSS accepted the request; the scans then run asynchronously (watch `ImageScan.status`). */
+  accepted: Scalars['Boolean']['output'];
+  /** True when every image matching the filter was requested. */
+  all: Scalars['Boolean']['output'];
+  /** The registry kind scanned. */
+  imageType: ContainerImageType;
+  /** Number of images named in the request; null for `all`, where HSS decides. */
+  requestedCount: Maybe<Scalars['Int']['output']>;
+};
+
+export { ScanStatus };
+
+export { Severity };
+
+export { ShareCenter };
+
+/** An SWR repository shared between accounts, with its tags. */
+export type SharedRepository = Node & {
+  __typename?: 'SharedRepository';
+  /** Category (`category`). */
+  category: Maybe<RepositoryCategory>;
+  /** Which side of the share this is. */
+  center: ShareCenter;
+  /** When the repository was created (`created_at`). */
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Description (`description`). */
+  description: Maybe<Scalars['String']['output']>;
+  /** Number of pulls (`num_download`). */
+  downloadCount: Scalars['SafeInt']['output'];
+  /** Opaque global id (carries the share center, namespace and name). */
+  id: Scalars['ID']['output'];
+  /**
+   * The repository's tags as container images known to HSS (in `tags` order; tags HSS has not synchronised
+   * are left out and not counted). `first` is 1–200 (default 20).
+   */
+  images: Maybe<ContainerImageConnection>;
+  /** Pull address inside the cloud network (`internal_path`). */
+  internalPullPath: Maybe<Scalars['String']['output']>;
+  /** Whether the repository is public (`is_public`). */
+  isPublic: Scalars['Boolean']['output'];
+  /** Repository name (`name`). */
+  name: Scalars['String']['output'];
+  /** Owning organization (`namespace`). */
+  namespace: Scalars['String']['output'];
+  /** Owner account name (`domain_name`). */
+  ownerDomain: Scalars['String']['output'];
+  /** External pull address `{registry}/{namespace}/{name}` (`path`). */
+  pullPath: Scalars['String']['output'];
+  /** For THIRDPARTY: whether the share is still valid (`status`). Null for SELF, where SWR leaves it meaningless. */
+  shareValid: Maybe<Scalars['Boolean']['output']>;
+  /** Total bytes of all its images (`size`). */
+  sizeBytes: Scalars['SafeInt']['output'];
+  /** Number of tags (`num_images`). */
+  tagCount: Scalars['Int']['output'];
+  /** All tags of the repository (`tags`). */
+  tags: Array<Scalars['String']['output']>;
+  /** When the repository last changed (`updated_at`). */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** An SWR repository shared between accounts, with its tags. */
+export type SharedRepositoryImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of shared repositories. */
+export type SharedRepositoryConnection = {
+  __typename?: 'SharedRepositoryConnection';
+  /** The repositories with their cursors. */
+  edges: Array<SharedRepositoryEdge>;
+  /** The repositories of this page, without cursors. */
+  nodes: Array<SharedRepository>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of repositories in the whole list matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A repository and its position in a list. */
+export type SharedRepositoryEdge = {
+  __typename?: 'SharedRepositoryEdge';
+  /** Opaque position; pass it as `after` to continue after this repository. */
+  cursor: Scalars['String']['output'];
+  /** The repository. */
+  node: SharedRepository;
+};
+
+/** Narrows `sharedRepositories`; fields combine with AND. */
+export type SharedRepositoryFilter = {
+  /** Repository name; SWR matches it fuzzily (contains). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Organization; SWR matches it fuzzily (contains). */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( ContainerImageModel )
+    | ( ProductImageModel )
+    | ( SharedRepositoryModel )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContainerImage: ResolverTypeWrapper<ContainerImageModel>;
+  ContainerImageConnection: ResolverTypeWrapper<ContainerImagePage>;
+  ContainerImageEdge: ResolverTypeWrapper<ContainerImageEdgeModel>;
+  ContainerImageFilter: ContainerImageFilter;
+  ContainerImageType: ContainerImageType;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FileStatistics: ResolverTypeWrapper<FileStatistics>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImageApp: ResolverTypeWrapper<ImageAppModel>;
+  ImageAppConnection: ResolverTypeWrapper<ImageAppPage>;
+  ImageAppEdge: ResolverTypeWrapper<ImageAppEdgeModel>;
+  ImageAppsFilter: ImageAppsFilter;
+  ImageKind: ImageKind;
+  ImageRefInput: ImageRefInput;
+  ImageScan: ResolverTypeWrapper<HssRegistryImage>;
+  ImageSoftwareFilter: ImageSoftwareFilter;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProductImage: ResolverTypeWrapper<ProductImageModel>;
+  ProductImageConnection: ResolverTypeWrapper<ProductImagePage>;
+  ProductImageEdge: ResolverTypeWrapper<ProductImageEdgeModel>;
+  ProductImageFilter: ProductImageFilter;
+  ProductImageType: ProductImageType;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RepositoryCategory: RepositoryCategory;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  ScanFailureCode: ScanFailureCode;
+  ScanImagesFilter: ScanImagesFilter;
+  ScanImagesInput: ScanImagesInput;
+  ScanImagesPayload: ResolverTypeWrapper<ScanImagesPayload>;
+  ScanStatus: ScanStatus;
+  Severity: Severity;
+  ShareCenter: ShareCenter;
+  SharedRepository: ResolverTypeWrapper<SharedRepositoryModel>;
+  SharedRepositoryConnection: ResolverTypeWrapper<SharedRepositoryPage>;
+  SharedRepositoryEdge: ResolverTypeWrapper<SharedRepositoryEdgeModel>;
+  SharedRepositoryFilter: SharedRepositoryFilter;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars['Boolean']['output'];
+  ContainerImage: ContainerImageModel;
+  ContainerImageConnection: ContainerImagePage;
+  ContainerImageEdge: ContainerImageEdgeModel;
+  ContainerImageFilter: ContainerImageFilter;
+  DateTime: Scalars['DateTime']['output'];
+  FileStatistics: FileStatistics;
+  ID: Scalars['ID']['output'];
+  ImageApp: ImageAppModel;
+  ImageAppConnection: ImageAppPage;
+  ImageAppEdge: ImageAppEdgeModel;
+  ImageAppsFilter: ImageAppsFilter;
+  ImageRefInput: ImageRefInput;
+  ImageScan: HssRegistryImage;
+  ImageSoftwareFilter: ImageSoftwareFilter;
+  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  ProductImage: ProductImageModel;
+  ProductImageConnection: ProductImagePage;
+  ProductImageEdge: ProductImageEdgeModel;
+  ProductImageFilter: ProductImageFilter;
+  Query: Record<PropertyKey, never>;
+  SafeInt: Scalars['SafeInt']['output'];
+  ScanImagesFilter: ScanImagesFilter;
+  ScanImagesInput: ScanImagesInput;
+  ScanImagesPayload: ScanImagesPayload;
+  SharedRepository: SharedRepositoryModel;
+  SharedRepositoryConnection: SharedRepositoryPage;
+  SharedRepositoryEdge: SharedRepositoryEdgeModel;
+  SharedRepositoryFilter: SharedRepositoryFilter;
+  String: Scalars['String']['output'];
+};
+
+export type ContainerImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerImage'] = ResolversParentTypes['ContainerImage']> = {
+  apps?: Resolver<Maybe<ResolversTypes['ImageAppConnection']>, ParentType, ContextType, RequireFields<ContainerImageAppsArgs, 'first'>>;
+  digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileStatistics?: Resolver<Maybe<ResolversTypes['FileStatistics']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestVersion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  multiArch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerDomain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registryName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scan?: Resolver<ResolversTypes['ImageScan'], ParentType, ContextType>;
+  sharedRepository?: Resolver<Maybe<ResolversTypes['SharedRepository']>, ParentType, ContextType>;
+  sizeBytes?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ContainerImageType'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ContainerImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerImageConnection'] = ResolversParentTypes['ContainerImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ContainerImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ContainerImage']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContainerImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerImageEdge'] = ResolversParentTypes['ContainerImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ContainerImage'], ParentType, ContextType>;
+};
+
+export type ContainerImageTypeResolvers = EnumResolverSignature<{ ENTERPRISE?: any, HARBOR?: any, JFROG?: any, PRIVATE?: any, SHARED?: any }, ResolversTypes['ContainerImageType']>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type FileStatisticsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FileStatistics'] = ResolversParentTypes['FileStatistics']> = {
+  fileCount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  totalSizeBytes?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+};
+
+export type ImageAppResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageApp'] = ResolversParentTypes['ImageApp']> = {
+  compliant?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType>;
+  lastScannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  layerDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vulnerabilityCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ImageAppConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageAppConnection'] = ResolversParentTypes['ImageAppConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ImageAppEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImageApp']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageAppEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageAppEdge'] = ResolversParentTypes['ImageAppEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImageApp'], ParentType, ContextType>;
+};
+
+export type ImageKindResolvers = EnumResolverSignature<{ CICD?: any, LOCAL?: any, REGISTRY?: any }, ResolversTypes['ImageKind']>;
+
+export type ImageScanResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScan'] = ResolversParentTypes['ImageScan']> = {
+  failureCode?: Resolver<Maybe<ResolversTypes['ScanFailureCode']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastScannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  maliciousFileCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scannable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ScanStatus'], ParentType, ContextType>;
+  unsafeSettingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vulnerabilityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  scanImages?: Resolver<ResolversTypes['ScanImagesPayload'], ParentType, ContextType, RequireFields<MutationScanImagesArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'ContainerImage' | 'ProductImage' | 'SharedRepository', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProductImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductImage'] = ResolversParentTypes['ProductImage']> = {
+  architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  diskFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minDiskGb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minRamMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  osType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  osVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  productCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ProductImageType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProductImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductImageConnection'] = ResolversParentTypes['ProductImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProductImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProductImage']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductImageEdge'] = ResolversParentTypes['ProductImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProductImage'], ParentType, ContextType>;
+};
+
+export type ProductImageTypeResolvers = EnumResolverSignature<{ GOLD?: any, PRIVATE?: any }, ResolversTypes['ProductImageType']>;
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  containerImage?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType, Partial<QueryContainerImageArgs>>;
+  containerImages?: Resolver<ResolversTypes['ContainerImageConnection'], ParentType, ContextType, RequireFields<QueryContainerImagesArgs, 'first'>>;
+  imageSoftware?: Resolver<ResolversTypes['ImageAppConnection'], ParentType, ContextType, RequireFields<QueryImageSoftwareArgs, 'first'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
+  sharedRepositories?: Resolver<ResolversTypes['SharedRepositoryConnection'], ParentType, ContextType, RequireFields<QuerySharedRepositoriesArgs, 'center' | 'first'>>;
+};
+
+export type RepositoryCategoryResolvers = EnumResolverSignature<{ APP_SERVER?: any, ARM?: any, DATABASE?: any, FRAMEWORK_APP?: any, LANG?: any, LINUX?: any, OTHER?: any, WINDOWS?: any }, ResolversTypes['RepositoryCategory']>;
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
+export type ScanFailureCodeResolvers = EnumResolverSignature<{ ACCESS_SWR_FAILED?: any, AUTHENTICATION_FAILED?: any, DATABASE_ERROR?: any, DOWNLOAD_FAILED?: any, FAILED_TO_CHECK_BASELINE?: any, FAILED_TO_CHECK_BUILD_CMD?: any, FAILED_TO_CHECK_SENSITIVE_INFORMATION?: any, FAILED_TO_CHECK_SOFTWARE_COMPLIANCE?: any, FAILED_TO_QUERY_BASIC_IMAGE_INFORMATION?: any, FAILED_TO_SCAN_FILE?: any, FAILED_TO_SCAN_SOFTWARE?: any, FAILED_TO_SCAN_VULNERABILITY?: any, FAILED_TO_SEND_THE_SCAN_REQUEST?: any, GET_DETAIL_INFO_NOT_FOUND?: any, IMAGE_LAYER_OVER_SIZED?: any, IMAGE_OVER_SIZED?: any, RESPONSE_TIMED_OUT?: any, SCHEMA_V1_NOT_SUPPORT?: any, SWR_AUTHENTICATION_ERROR?: any, UNKNOWN_ERROR?: any }, ResolversTypes['ScanFailureCode']>;
+
+export type ScanImagesPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScanImagesPayload'] = ResolversParentTypes['ScanImagesPayload']> = {
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  all?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  imageType?: Resolver<ResolversTypes['ContainerImageType'], ParentType, ContextType>;
+  requestedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ScanStatusResolvers = EnumResolverSignature<{ DOWNLOAD_FAILED?: any, FAILED?: any, IMAGE_OVERSIZED?: any, SCANNING?: any, SUCCESS?: any, UNSCANNED?: any, WAITING_FOR_SCAN?: any }, ResolversTypes['ScanStatus']>;
+
+export type SeverityResolvers = EnumResolverSignature<{ HIGH?: any, LOW?: any, MEDIUM?: any, SECURE?: any }, ResolversTypes['Severity']>;
+
+export type ShareCenterResolvers = EnumResolverSignature<{ SELF?: any, THIRDPARTY?: any }, ResolversTypes['ShareCenter']>;
+
+export type SharedRepositoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SharedRepository'] = ResolversParentTypes['SharedRepository']> = {
+  category?: Resolver<Maybe<ResolversTypes['RepositoryCategory']>, ParentType, ContextType>;
+  center?: Resolver<ResolversTypes['ShareCenter'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadCount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<Maybe<ResolversTypes['ContainerImageConnection']>, ParentType, ContextType, RequireFields<SharedRepositoryImagesArgs, 'first'>>;
+  internalPullPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerDomain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pullPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shareValid?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  tagCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SharedRepositoryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SharedRepositoryConnection'] = ResolversParentTypes['SharedRepositoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SharedRepositoryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SharedRepository']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SharedRepositoryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SharedRepositoryEdge'] = ResolversParentTypes['SharedRepositoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SharedRepository'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  ContainerImage?: ContainerImageResolvers<ContextType>;
+  ContainerImageConnection?: ContainerImageConnectionResolvers<ContextType>;
+  ContainerImageEdge?: ContainerImageEdgeResolvers<ContextType>;
+  ContainerImageType?: ContainerImageTypeResolvers;
+  DateTime?: GraphQLScalarType;
+  FileStatistics?: FileStatisticsResolvers<ContextType>;
+  ImageApp?: ImageAppResolvers<ContextType>;
+  ImageAppConnection?: ImageAppConnectionResolvers<ContextType>;
+  ImageAppEdge?: ImageAppEdgeResolvers<ContextType>;
+  ImageKind?: ImageKindResolvers;
+  ImageScan?: ImageScanResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProductImage?: ProductImageResolvers<ContextType>;
+  ProductImageConnection?: ProductImageConnectionResolvers<ContextType>;
+  ProductImageEdge?: ProductImageEdgeResolvers<ContextType>;
+  ProductImageType?: ProductImageTypeResolvers;
+  Query?: QueryResolvers<ContextType>;
+  RepositoryCategory?: RepositoryCategoryResolvers;
+  SafeInt?: GraphQLScalarType;
+  ScanFailureCode?: ScanFailureCodeResolvers;
+  ScanImagesPayload?: ScanImagesPayloadResolvers<ContextType>;
+  ScanStatus?: ScanStatusResolvers;
+  Severity?: SeverityResolvers;
+  ShareCenter?: ShareCenterResolvers;
+  SharedRepository?: SharedRepositoryResolvers<ContextType>;
+  SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
+  SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
+};
+

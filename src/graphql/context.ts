@@ -1,0 +1,25 @@
+/** The per-request GraphQL context: upstream clients, this request's loaders, its logger and abort signal. */
+import type { Logger } from 'pino';
+import { createLoaders, type Loaders } from '../loaders';
+import type { UpstreamClients } from '../upstream/clients';
+
+export interface GatewayContext {
+  clients: UpstreamClients;
+  /** Built per request: they dedupe and batch within one operation, and never share data across users. */
+  loaders: Loaders;
+  /** Aborted when the client goes away; passed to every upstream call. */
+  signal: AbortSignal;
+  logger: Logger;
+  requestId: string;
+}
+
+export interface RequestContextOptions {
+  clients: UpstreamClients;
+  logger: Logger;
+  signal: AbortSignal;
+  requestId: string;
+}
+
+export function createRequestContext({ clients, logger, signal, requestId }: RequestContextOptions): GatewayContext {
+  return { clients, loaders: createLoaders(clients, signal), signal, logger, requestId };
+}

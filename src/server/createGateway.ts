@@ -1,0 +1,199 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Logger } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { GatewayConfig } from '../config/config';
+import { createRequestContext, type GatewayContext } from '../graphql/context';
+import { formatError } from '../graphql/errors';
+import { resolvers, typeDefs } from '../graphql/schema';
+import type { RunningSimulator } from '../simulator';
+import { createUpstream, type Upstream } from '../upstream/createUpstream';
+import { createUpstreamMetrics } from '../upstream/http/metrics';
+import { createResilience, type Resilience } from '../upstream/http/resilience';
+import { createApiKeyCheck } from './apiKeyAuth';
+import { createArmor } from './armor';
+import { handleGraphQLRequest } from './graphqlHandler';
+import { createLogger } from './logger';
+import { operationLoggingPlugin } from './plugins/operationLogging';
+import { requestIdOf } from './requestId';
+import { requestSignal } from './requestSignal';
+import { sendGraphQLError } from './sendGraphQLError';
+import { resolveUpstreamTarget } from './upstreamTarget';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningGateway {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  graphqlUrl: string;
+  /** The embedded simulator, when no credentials were configured. */
+  simulator?: RunningSimulator;
+  registry: Registry;
+  upstream: Upstream;
+  resilience: Resilience;
+  logger: Logger;
+  /** Stops accepting requests, lets in-flight ones finish (up to the grace period), closes upstream pools. */
+  close(): Promise<void>;
+}
+
+export interface GatewayDependencies {
+  logger?: Logger;
+}
+
+/** Assembles and starts the gateway: upstream target, pipeline, Apollo Server, HTTP routes. */
+export async function startGateway(
+  config: GatewayConfig,
+  dependencies: GatewayDependencies = {},
+): Promise<RunningGateway> {
+  const logger = dependencies.logger ?? createLogger(config.logLevel);
+  const target = await resolveUpstreamTarget(config, logger);
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const metrics = createUpstreamMetrics(registry);
+  const resilience = createResilience(config.resilience, metrics, {
+    onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
+  });
+  if (target.simulator) {
+    // The embedded simulator's rate-limit switch may flip at runtime (tests, demos): follow it.
+    const simulator = target.simulator;
+    resilience.limiter.setEnabled(simulator.control.rateLimitsEnabled());
+    simulator.control.onRateLimitsChange?.((enabled: boolean) => resilience.limiter.setEnabled(enabled));
+  }
+  const upstream = createUpstream({
+    endpoints: target.endpoints,
+    credentials: target.credentials,
+    region: target.region,
+    ...(target.projectId !== undefined && { projectId: target.projectId }),
+    ...(config.upstream.enterpriseProjectId !== undefined && {
+      enterpriseProjectId: config.upstream.enterpriseProjectId,
+    }),
+    timeouts: config.upstream.timeouts,
+    connectionsPerOrigin: config.upstream.connectionsPerOrigin,
+    maxResponseBytes: config.upstream.maxResponseBytes,
+    retry: config.upstream.retry,
+    token: { refreshAheadMs: config.upstream.tokenRefreshAheadMs },
+    logger,
+    metrics,
+    middlewares: { outer: resilience.outer, inner: resilience.inner },
+  });
+
+  const httpServer = createServer();
+  const armor = createArmor(config);
+  const apollo = new ApolloServer<GatewayContext>({
+    typeDefs,
+    resolvers,
+    formatError,
+    introspection: config.server.developerTools,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
+      config.server.developerTools
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+      operationLoggingPlugin<GatewayContext>(registry),
+      ...(armor.plugins as never[]),
+    ],
+  });
+  await apollo.start();
+
+  let accepting = true;
+  const apiKeyAccepted = createApiKeyCheck(config.server.apiKeys);
+
+  async function onGraphQL(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = requestIdOf(request);
+    response.setHeader('x-request-id', requestId);
+    if (!apiKeyAccepted(request)) {
+      return sendGraphQLError(
+        response,
+        401,
+        'UNAUTHENTICATED',
+        'A valid API key is required: Authorization: Bearer <key>.',
+        {
+          'www-authenticate': 'Bearer',
+        },
+      );
+    }
+    const { signal, dispose } = requestSignal(response, config.server.requestTimeoutMs);
+    try {
+      await handleGraphQLRequest(request, response, {
+        apollo,
+        maxBodyBytes: config.server.maxBodyBytes,
+        buildContext: async () =>
+          createRequestContext({
+            clients: upstream.clients,
+            logger: logger.child({ requestId }),
+            signal,
+            requestId,
+          }),
+      });
+    } finally {
+      dispose();
+    }
+  }
+
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const route =
+      path === GRAPHQL_PATH
+        ? onGraphQL(request, response)
+        : path === '/health'
+          ? sendJson(response, 200, { status: 'ok' })
+          : path === '/ready'
+            ? sendJson(response, accepting ? 200 : 503, { status: accepting ? 'ready' : 'shutting-down' })
+            : path === '/metrics'
+              ? registry.metrics().then((text) => {
+                  response.writeHead(200, { 'content-type': registry.contentType });
+                  response.end(text);
+                })
+              : sendJson(response, 404, { error: `no route ${path}; GraphQL is served at ${GRAPHQL_PATH}` });
+    Promise.resolve(route).catch((error: unknown) => {
+      logger.error({ err: error }, 'request handling failed');
+      sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.server.port, config.server.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host =
+    config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    ...(target.simulator && { simulator: target.simulator }),
+    registry,
+    upstream,
+    resilience,
+    logger,
+    close() {
+      closing ??= (async () => {
+        accepting = false;
+        await apollo.stop();
+        resilience.close();
+        await upstream.close();
+        await target.simulator?.stop();
+      })();
+      return closing;
+    },
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}

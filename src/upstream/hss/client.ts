@@ -1,0 +1,186 @@
+/** The HSS v5 client: builds `UpstreamCall`s for the five image APIs and shape-checks every answer. */
+import type { CallOptions, HssClient } from '../clients';
+import {
+  checkIntegerRange,
+  checkMaxLength,
+  projectIdGetter,
+  resultTarget,
+  type ProjectIdInput,
+} from '../callSupport';
+import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../http/pipeline';
+import { encodePathSegment, stringifyQuery, type QueryValue } from '../http/query';
+import { parseResponse } from '../shape';
+import { HSS_TAGS } from './cacheTags';
+import {
+  parseGlobalImageApp,
+  parseHssPage,
+  parseImageApp,
+  parseImageFilesStat,
+  parseRegistryImage,
+} from './parse';
+import type { BatchScanSwrImageBody } from './types';
+
+export interface HssClientOptions {
+  handler: UpstreamHandler;
+  projectId: ProjectIdInput;
+  /** Region id for the `region` header (mandatory on files-statistics). */
+  region: string;
+  /** Sent as `enterprise_project_id` unless a query sets its own. */
+  enterpriseProjectId?: string;
+}
+
+const MAX_OFFSET = 2_000_000;
+const MAX_LIMIT = 200;
+/** ListRegistryImages documents limit 1–200; the other HSS lists 10–200. */
+const REGISTRY_IMAGES_MIN_LIMIT = 1;
+const APPS_MIN_LIMIT = 10;
+const APP_NAME_MAX = 32;
+
+interface CallSpec {
+  api: string;
+  method: 'GET' | 'POST';
+  /** Path after `/v5/{project_id}`, segments already encoded. */
+  subPath: string;
+  query: Readonly<Record<string, QueryValue>>;
+  headers?: Record<string, string>;
+  body?: string;
+  cachePolicy?: CachePolicy;
+  cacheTags?: readonly string[];
+  invalidates?: readonly string[];
+  options: CallOptions;
+}
+
+export function createHssClient(config: HssClientOptions): HssClient {
+  const projectId = projectIdGetter(config.projectId);
+
+  const call = async ({ subPath, query, options, ...spec }: CallSpec) => {
+    const upstreamCall: UpstreamCall = {
+      ...spec,
+      service: 'hss',
+      path: `/v5/${encodePathSegment(await projectId(options.signal))}${subPath}`,
+      query: stringifyQuery({
+        ...query,
+        enterprise_project_id: query['enterprise_project_id'] ?? config.enterpriseProjectId,
+      }),
+      headers: spec.headers ?? {},
+      idempotent: spec.method === 'GET',
+      options,
+    };
+    const result = await config.handler(upstreamCall);
+    return { result, target: resultTarget('hss', spec.api, result) };
+  };
+
+  return {
+    async listRegistryImages(query, options = {}) {
+      checkIntegerRange('limit', query.limit, REGISTRY_IMAGES_MIN_LIMIT, MAX_LIMIT);
+      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+      const { result, target } = await call({
+        api: 'hss.listRegistryImages',
+        method: 'GET',
+        subPath: '/image/registries/images',
+        query: { ...query },
+        cachePolicy: 'list',
+        cacheTags: [HSS_TAGS.registryImages],
+        options,
+      });
+      return parseResponse(target, () => parseHssPage(result.body, parseRegistryImage));
+    },
+
+    async listGlobalImageApps(query, options = {}) {
+      checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
+      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+      checkMaxLength('app_name', query.app_name, APP_NAME_MAX);
+      const { result, target } = await call({
+        api: 'hss.listGlobalImageApps',
+        method: 'GET',
+        subPath: '/image/apps',
+        query: { ...query },
+        cachePolicy: 'list',
+        cacheTags: [HSS_TAGS.globalApps],
+        options,
+      });
+      return parseResponse(target, () => parseHssPage(result.body, parseGlobalImageApp));
+    },
+
+    async listImageApps(imageId, query, options = {}) {
+      checkImageId(imageId);
+      checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
+      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+      const { result, target } = await call({
+        api: 'hss.listImageApps',
+        method: 'GET',
+        subPath: `/image/${encodePathSegment(imageId)}/apps`,
+        query: { ...query },
+        // Software changes only on a rescan: exact (long-lived) only when keyed by the scan time.
+        cachePolicy: options.contentVersion === undefined ? 'list' : 'immutable',
+        cacheTags: perImageTags(imageId, query.namespace, query.image_name, query.tag_name),
+        options,
+      });
+      return parseResponse(target, () => parseHssPage(result.body, parseImageApp));
+    },
+
+    async showImageFilesStat(imageId, query, options = {}) {
+      checkImageId(imageId);
+      const { result, target } = await call({
+        api: 'hss.showImageFilesStat',
+        method: 'GET',
+        subPath: `/image/${encodePathSegment(imageId)}/files-statistics`,
+        query: { ...query },
+        headers: { region: config.region },
+        // The files of an image id never change; the caller opts out for never-scanned placeholders.
+        ...(!options.noStore && { cachePolicy: 'immutable' as const }),
+        cacheTags: perImageTags(imageId, query.namespace, query.image_name, query.tag_name),
+        options,
+      });
+      return parseResponse(target, () => parseImageFilesStat(result.body));
+    },
+
+    async batchScanSwrImage(body, options = {}) {
+      if (!body.operate_all && !body.image_info_list?.length) {
+        throw new TypeError('batch-scan needs image_info_list or operate_all: true');
+      }
+      await call({
+        api: 'hss.batchScanSwrImage',
+        method: 'POST',
+        subPath: '/image/batch-scan',
+        query: {},
+        headers: { region: config.region },
+        body: JSON.stringify(body),
+        invalidates: batchScanInvalidations(body),
+        options,
+      });
+      // 200 with an empty body: nothing to check.
+    },
+  };
+}
+
+function checkImageId(imageId: string): void {
+  if (imageId === '') throw new TypeError('imageId must not be empty');
+}
+
+function perImageTags(imageId: string, namespace?: string, imageName?: string, tag?: string): string[] {
+  const tags = [HSS_TAGS.anyImage, HSS_TAGS.image(imageId)];
+  if (namespace !== undefined && imageName !== undefined && tag !== undefined) {
+    tags.push(HSS_TAGS.imageRef(namespace, imageName, tag));
+  }
+  return tags;
+}
+
+/** A scan changes scan status in the lists and the software of the scanned images. */
+function batchScanInvalidations(body: BatchScanSwrImageBody): string[] {
+  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps];
+  if (body.operate_all) return [...tags, HSS_TAGS.anyImage];
+  for (const image of body.image_info_list ?? []) {
+    if (
+      image.namespace !== undefined &&
+      image.image_name !== undefined &&
+      image.image_version !== undefined
+    ) {
+      tags.push(HSS_TAGS.imageRef(image.namespace, image.image_name, image.image_version));
+    } else {
+      // An image named only partly cannot be matched to its cached entries: purge them all.
+      return [...tags, HSS_TAGS.anyImage];
+    }
+  }
+  return tags;
+}

@@ -1,0 +1,148 @@
+/**
+ * Outermost middleware: serves what the call's `cachePolicy` allows from a `CacheStore`.
+ *
+ * - `immutable` (content of an image digest at one scan time): kept `immutableTtlMs`, never stale.
+ * - `list`: a hit for `listFreshMs`, then served stale for up to `listStaleMs` while exactly ONE
+ *   background refresh per key runs through `next` (so it is coalesced and spends quota like any call);
+ *   a failed refresh keeps the stale entry until its `staleUntil`.
+ * - no policy, or `options.noStore`: passed through, never stored. Errors are never stored.
+ * - a successful call with `invalidates` deletes the entries carrying those tags.
+ * - warm-up: a rate-limited rejection carrying a deferred completion (see `deferredCompletion.ts`)
+ *   stores the deferred result when it arrives, so the next identical request is a hit.
+ *
+ * The cache never fails a call: a store that throws is treated as a miss / a skipped write.
+ */
+import type { UpstreamMetrics } from '../metrics';
+import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../pipeline';
+import type { CacheEntry, CacheStore } from './cacheStore';
+import { systemClock, type Clock } from './clock';
+import { deferredCompletionOf, type DeferredCompletion } from './deferredCompletion';
+
+export interface CacheTtls {
+  /** How long an `immutable` result is kept. */
+  immutableTtlMs: number;
+  /** How long a `list` result is served as a hit. */
+  listFreshMs: number;
+  /** How long after that a `list` result is still served (stale) while it is refreshed. */
+  listStaleMs: number;
+}
+
+export interface UseCacheOptions extends CacheTtls {
+  store: CacheStore;
+  metrics?: Pick<UpstreamMetrics, 'cacheLookups'>;
+  now?: Clock;
+  /** Veto storing a particular result (e.g. a placeholder); `options.noStore` already covers the common case. */
+  isCacheable?: (call: UpstreamCall, result: UpstreamResult) => boolean;
+  /** Failures nobody awaits (background refresh, store errors), for logging. */
+  onBackgroundError?: (error: unknown, call: UpstreamCall) => void;
+}
+
+type LookupResult = 'hit' | 'stale' | 'miss';
+
+export function useCache(options: UseCacheOptions): UpstreamMiddleware {
+  const now = options.now ?? systemClock;
+  const reportBackground = options.onBackgroundError ?? (() => undefined);
+  /** Keys whose background refresh is running: at most one per key per process. */
+  const refreshing = new Set<string>();
+  /** Deferred completions already wired to a store write (coalescing hands the same one to many callers). */
+  const warming = new WeakSet<DeferredCompletion>();
+  /**
+   * Bumped on every invalidation. A result fetched across an invalidation may predate it, so it is not
+   * stored (conservative: invalidations come from rare mutations such as batch-scan).
+   */
+  let invalidationEpoch = 0;
+
+  const countLookup = (call: UpstreamCall, result: LookupResult): void => {
+    options.metrics?.cacheLookups.inc({ api: call.api, result });
+  };
+
+  const store = async (call: UpstreamCall, key: string, result: UpstreamResult): Promise<void> => {
+    if (options.isCacheable && !options.isCacheable(call, result)) return;
+    const storedAt = now();
+    const immutable = call.cachePolicy === 'immutable';
+    const freshUntil = storedAt + (immutable ? options.immutableTtlMs : options.listFreshMs);
+    const staleUntil = immutable ? freshUntil : freshUntil + options.listStaleMs;
+    const entry: CacheEntry = { result, storedAt, freshUntil, staleUntil, tags: call.cacheTags ?? [] };
+    try {
+      await options.store.set(key, entry, staleUntil - storedAt);
+    } catch (error) {
+      reportBackground(error, call);
+    }
+  };
+
+  const warmFromDeferred = (call: UpstreamCall, key: string, error: unknown): void => {
+    const deferred = deferredCompletionOf(error);
+    if (!deferred || warming.has(deferred)) return;
+    warming.add(deferred);
+    deferred.result.then(
+      (result) => store(call, key, result),
+      () => undefined, // the warm-up failed; the next request simply misses
+    );
+  };
+
+  return (next) => {
+    /** Fetches through `next` and stores a success; wires a rate-limited rejection to its warm-up. */
+    const fetchAndStore = async (call: UpstreamCall, key: string): Promise<UpstreamResult> => {
+      const epoch = invalidationEpoch;
+      let result: UpstreamResult;
+      try {
+        result = await next(call);
+      } catch (error) {
+        warmFromDeferred(call, key, error);
+        throw error;
+      }
+      if (epoch === invalidationEpoch) await store(call, key, result);
+      return result;
+    };
+
+    const refreshInBackground = (call: UpstreamCall, key: string): void => {
+      if (refreshing.has(key)) return;
+      refreshing.add(key);
+      // Detached from the requester's signal: the refresh serves whoever asks next, not this request.
+      const { signal: _requesterSignal, ...detachedOptions } = call.options;
+      fetchAndStore({ ...call, options: detachedOptions }, key)
+        .catch((error: unknown) => reportBackground(error, call))
+        .finally(() => refreshing.delete(key));
+    };
+
+    const invalidateAfterSuccess = async (call: UpstreamCall): Promise<void> => {
+      if (!call.invalidates?.length) return;
+      invalidationEpoch += 1;
+      try {
+        await options.store.invalidateTags(call.invalidates);
+      } catch (error) {
+        reportBackground(error, call);
+      }
+    };
+
+    return async (call) => {
+      if (!call.cachePolicy || call.options.noStore) {
+        const result = await next(call);
+        await invalidateAfterSuccess(call);
+        return result;
+      }
+
+      const key = callKey(call);
+      let entry: CacheEntry | undefined;
+      try {
+        entry = await options.store.get(key);
+      } catch (error) {
+        reportBackground(error, call);
+      }
+      const at = now();
+      if (entry && at < entry.freshUntil) {
+        countLookup(call, 'hit');
+        return entry.result;
+      }
+      if (entry && at < entry.staleUntil) {
+        countLookup(call, 'stale');
+        refreshInBackground(call, key);
+        return entry.result;
+      }
+      countLookup(call, 'miss');
+      const result = await fetchAndStore(call, key);
+      await invalidateAfterSuccess(call);
+      return result;
+    };
+  };
+}

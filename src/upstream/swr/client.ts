@@ -1,0 +1,49 @@
+/** The SWR client: shared repositories, paged with separate `center`/`limit`/`offset` parameters (docs §A4). */
+import type { SwrClient } from '../clients';
+import { checkIntegerRange, resultTarget } from '../callSupport';
+import type { UpstreamHandler } from '../http/pipeline';
+import { stringifyQuery } from '../http/query';
+import { parseResponse, ShapeError } from '../shape';
+import { parseSharedRepositories, totalFromContentRange } from './parse';
+
+export interface SwrClientOptions {
+  handler: UpstreamHandler;
+}
+
+export const SWR_TAGS = { sharedRepositories: 'swr.sharedRepositories' } as const;
+
+/** Undocumented for v2; the v3 list allows 1–1000. */
+const MAX_LIMIT = 1000;
+const API = 'swr.listSharedRepositories';
+
+export function createSwrClient(config: SwrClientOptions): SwrClient {
+  return {
+    async listSharedRepositories(query, options = {}) {
+      checkIntegerRange('limit', query.limit, 1, MAX_LIMIT);
+      checkIntegerRange('offset', query.offset, 0, Number.MAX_SAFE_INTEGER);
+      const result = await config.handler({
+        service: 'swr',
+        api: API,
+        method: 'GET',
+        // No project in SWR paths: the token's scope and the regional host imply it.
+        path: '/v2/manage/shared-repositories',
+        query: stringifyQuery({ ...query }),
+        headers: {},
+        idempotent: true,
+        cachePolicy: 'list',
+        cacheTags: [SWR_TAGS.sharedRepositories],
+        options,
+      });
+      return parseResponse(resultTarget('swr', API, result), () => {
+        const items = parseSharedRepositories(result.body);
+        const total = items[0]?.total_range ?? totalFromContentRange(result.headers['content-range']);
+        if (total === undefined) {
+          if (items.length > 0)
+            throw new ShapeError('body[0].total_range', 'a number (or a Content-Range header)');
+          return { items: [], total: 0 };
+        }
+        return { items: items.map((item) => ({ ...item, total_range: item.total_range ?? total })), total };
+      });
+    },
+  };
+}

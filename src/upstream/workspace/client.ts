@@ -1,0 +1,39 @@
+/** The Workspace client: product images (docs §A5), limit 0–100. */
+import type { WorkspaceClient } from '../clients';
+import { checkIntegerRange, projectIdGetter, resultTarget, type ProjectIdInput } from '../callSupport';
+import type { UpstreamHandler } from '../http/pipeline';
+import { encodePathSegment, stringifyQuery } from '../http/query';
+import { parseResponse } from '../shape';
+import { parseProductImages } from './parse';
+
+export interface WorkspaceClientOptions {
+  handler: UpstreamHandler;
+  projectId: ProjectIdInput;
+}
+
+export const WORKSPACE_TAGS = { productImages: 'workspace.productImages' } as const;
+
+const API = 'workspace.listProductImages';
+
+export function createWorkspaceClient(config: WorkspaceClientOptions): WorkspaceClient {
+  const projectId = projectIdGetter(config.projectId);
+  return {
+    async listProductImages(query, options = {}) {
+      checkIntegerRange('limit', query.limit, 0, 100);
+      checkIntegerRange('offset', query.offset, 0, Number.MAX_SAFE_INTEGER);
+      const result = await config.handler({
+        service: 'workspace',
+        api: API,
+        method: 'GET',
+        path: `/v2/${encodePathSegment(await projectId(options.signal))}/images`,
+        query: stringifyQuery({ ...query }),
+        headers: {},
+        idempotent: true,
+        cachePolicy: 'list',
+        cacheTags: [WORKSPACE_TAGS.productImages],
+        options,
+      });
+      return parseResponse(resultTarget('workspace', API, result), () => parseProductImages(result.body));
+    },
+  };
+}
