@@ -20,6 +20,11 @@ export interface RequestContextOptions {
   requestId: string;
 }
 
-export function createRequestContext({ clients, logger, signal, requestId }: RequestContextOptions): GatewayContext {
+export function createRequestContext({
+  clients,
+  logger,
+  signal,
+  requestId,
+}: RequestContextOptions): GatewayContext {
   return { clients, loaders: createLoaders(clients, signal), signal, logger, requestId };
 }

@@ -13,7 +13,9 @@ export function userInputError(message: string): GraphQLError {
 
 /** The object asked for does not exist (any more). The field resolves to null with this error. */
 export function notFoundError(what: string): GraphQLError {
-  return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' satisfies ErrorCode } });
+  return new GraphQLError(`${what} was not found.`, {
+    extensions: { code: 'NOT_FOUND' satisfies ErrorCode },
+  });
 }
 
 /** Codes whose GraphQLError messages were written for clients: by us, graphql-js or Apollo. */

@@ -52,6 +52,9 @@ export function containerImageModel(record: HssRegistryImage): ContainerImageMod
   return { kind: 'ContainerImage', record };
 }
 
-export function sharedRepositoryModel(center: SwrShareCenter, repo: SwrSharedRepository): SharedRepositoryModel {
+export function sharedRepositoryModel(
+  center: SwrShareCenter,
+  repo: SwrSharedRepository,
+): SharedRepositoryModel {
   return { kind: 'SharedRepository', center, repo };
 }

@@ -16,15 +16,31 @@ export interface PageLimits {
 }
 
 /** HSS ListRegistryImages: limit 1–200, offset 0–2,000,000. */
-export const HSS_REGISTRY_IMAGES_LIMITS: PageLimits = { maxFirst: 200, minUpstreamLimit: 1, maxOffset: 2_000_000 };
+export const HSS_REGISTRY_IMAGES_LIMITS: PageLimits = {
+  maxFirst: 200,
+  minUpstreamLimit: 1,
+  maxOffset: 2_000_000,
+};
 /** HSS ListImageApps / ListGlobalImageApps: limit 10–200, offset 0–2,000,000. */
 export const HSS_APPS_LIMITS: PageLimits = { maxFirst: 200, minUpstreamLimit: 10, maxOffset: 2_000_000 };
 /** SWR ListSharedReposDetails: pages of up to 100 (its default page size). */
-export const SWR_LIMITS: PageLimits = { maxFirst: 100, minUpstreamLimit: 1, maxOffset: Number.MAX_SAFE_INTEGER };
+export const SWR_LIMITS: PageLimits = {
+  maxFirst: 100,
+  minUpstreamLimit: 1,
+  maxOffset: Number.MAX_SAFE_INTEGER,
+};
 /** Workspace ListImages: limit 0–100. */
-export const WORKSPACE_LIMITS: PageLimits = { maxFirst: 100, minUpstreamLimit: 1, maxOffset: Number.MAX_SAFE_INTEGER };
+export const WORKSPACE_LIMITS: PageLimits = {
+  maxFirst: 100,
+  minUpstreamLimit: 1,
+  maxOffset: Number.MAX_SAFE_INTEGER,
+};
 /** Lists the gateway pages itself (a repository's tags as images): no upstream limit applies. */
-export const LOCAL_LIMITS: PageLimits = { maxFirst: 200, minUpstreamLimit: 1, maxOffset: Number.MAX_SAFE_INTEGER };
+export const LOCAL_LIMITS: PageLimits = {
+  maxFirst: 200,
+  minUpstreamLimit: 1,
+  maxOffset: Number.MAX_SAFE_INTEGER,
+};
 
 export interface PageRequest {
   /** Absolute offset of the first item shown. */
@@ -61,10 +77,13 @@ export function pageRequest(
 ): PageRequest {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > limits.maxFirst) {
-    throw userInputError(`\`first\` must be between 1 and ${limits.maxFirst} (one page is one upstream call).`);
+    throw userInputError(
+      `\`first\` must be between 1 and ${limits.maxFirst} (one page is one upstream call).`,
+    );
   }
   const offset = after === null || after === undefined ? 0 : decodeCursor(after) + 1;
-  if (offset > limits.maxOffset) throw userInputError('`after` is beyond the end the upstream API can page to.');
+  if (offset > limits.maxOffset)
+    throw userInputError('`after` is beyond the end the upstream API can page to.');
   return { offset, first: size, limit: Math.max(size, limits.minUpstreamLimit) };
 }
 
@@ -75,7 +94,11 @@ export function pageOf<T>(request: PageRequest, items: readonly T[], total: numb
 
 /** A page of a list the gateway holds completely (e.g. a repository's tags found in HSS). */
 export function slicePage<T>(request: PageRequest, all: readonly T[]): Page<T> {
-  return { items: all.slice(request.offset, request.offset + request.first), offset: request.offset, total: all.length };
+  return {
+    items: all.slice(request.offset, request.offset + request.first),
+    offset: request.offset,
+    total: all.length,
+  };
 }
 
 export function edgesOf<T>(page: Page<T>): Edge<T>[] {

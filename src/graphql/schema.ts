@@ -24,5 +24,9 @@ export const typeDefs: DocumentNode = loadTypeDefs(SCHEMA_DIR);
 export { resolvers };
 
 export function buildGatewaySchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs, resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  return makeExecutableSchema({
+    typeDefs,
+    resolvers,
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
 }

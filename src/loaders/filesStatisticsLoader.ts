@@ -12,7 +12,13 @@ import { settleEach } from './settle';
 export type FilesStatisticsLoader = DataLoader<HssRegistryImage, HssImageFilesStat, string>;
 
 export function imageIdentityKey(image: HssRegistryImage): string {
-  return JSON.stringify([image.image_type, image.image_id, image.namespace, image.image_name, image.image_version]);
+  return JSON.stringify([
+    image.image_type,
+    image.image_id,
+    image.namespace,
+    image.image_name,
+    image.image_version,
+  ]);
 }
 
 export function createFilesStatisticsLoader(hss: HssClient, signal: AbortSignal): FilesStatisticsLoader {

@@ -5,6 +5,9 @@ import { createCallLoader, type CallLoader } from './callLoader';
 
 export type GlobalImageAppsPageLoader = CallLoader<ListGlobalImageAppsQuery, HssPage<HssGlobalImageApp>>;
 
-export function createGlobalImageAppsPageLoader(hss: HssClient, signal: AbortSignal): GlobalImageAppsPageLoader {
+export function createGlobalImageAppsPageLoader(
+  hss: HssClient,
+  signal: AbortSignal,
+): GlobalImageAppsPageLoader {
   return createCallLoader((query: ListGlobalImageAppsQuery) => hss.listGlobalImageApps(query, { signal }));
 }

@@ -24,7 +24,13 @@ export type ImageAppsLoader = DataLoader<ImageAppsKey, HssPage<HssImageApp>, str
 const EMPTY_PAGE: HssPage<HssImageApp> = { total_num: 0, data_list: [] };
 
 function imageAppsKey(key: ImageAppsKey): string {
-  return JSON.stringify([imageIdentityKey(key.image), key.image.latest_scan_time, key.offset, key.limit, key.appName]);
+  return JSON.stringify([
+    imageIdentityKey(key.image),
+    key.image.latest_scan_time,
+    key.offset,
+    key.limit,
+    key.appName,
+  ]);
 }
 
 export function createImageAppsLoader(hss: HssClient, signal: AbortSignal): ImageAppsLoader {

@@ -31,7 +31,12 @@ export function imageRefKey(ref: ImageRefKey): string {
 }
 
 export function refOfImage(image: HssRegistryImage): ImageRefKey {
-  return { type: image.image_type, namespace: image.namespace, name: image.image_name, tag: image.image_version };
+  return {
+    type: image.image_type,
+    namespace: image.namespace,
+    name: image.image_name,
+    tag: image.image_version,
+  };
 }
 
 /** Pages through one filtered list: the first call says how many exist, the rest are fetched together. */
@@ -43,7 +48,11 @@ async function listAll(
   const limit = REGISTRY_IMAGES_MAX_LIMIT;
   const first = await hss.listRegistryImages({ ...query, offset: 0, limit }, { signal });
   const offsets: number[] = [];
-  for (let offset = first.data_list.length; offset < first.total_num && first.data_list.length > 0; offset += limit) {
+  for (
+    let offset = first.data_list.length;
+    offset < first.total_num && first.data_list.length > 0;
+    offset += limit
+  ) {
     offsets.push(offset);
   }
   const rest = await Promise.all(
@@ -79,7 +88,9 @@ export function createImageByRefLoader(hss: HssClient, signal: AbortSignal): Ima
           try {
             const images = (await listAll(hss, query, signal)).filter(
               (image) =>
-                image.image_type === ref.type && image.namespace === ref.namespace && image.image_name === ref.name,
+                image.image_type === ref.type &&
+                image.namespace === ref.namespace &&
+                image.image_name === ref.name,
             );
             primeImages(loader, images);
             for (const image of images) found.set(imageRefKey(refOfImage(image)), image);

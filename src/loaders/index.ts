@@ -6,7 +6,10 @@ import { createImageAppsLoader, type ImageAppsLoader } from './imageAppsLoader';
 import { createImageByRefLoader, primeImages, type ImageByRefLoader } from './imageByRefLoader';
 import { createProductImagesLoader, type ProductImagesLoader } from './productImagesLoader';
 import { createRegistryImagesPageLoader, type RegistryImagesPageLoader } from './registryImagesPageLoader';
-import { createSharedRepositoriesPageLoader, type SharedRepositoriesPageLoader } from './sharedRepositoriesPageLoader';
+import {
+  createSharedRepositoriesPageLoader,
+  type SharedRepositoriesPageLoader,
+} from './sharedRepositoriesPageLoader';
 import {
   createSharedRepositoryLoader,
   primeSharedRepositories,
@@ -28,7 +31,9 @@ export function createLoaders(clients: UpstreamClients, signal: AbortSignal): Lo
   const imageByRef = createImageByRefLoader(clients.hss, signal);
   const sharedRepository = createSharedRepositoryLoader(clients.swr, signal);
   return {
-    registryImagesPage: createRegistryImagesPageLoader(clients.hss, signal, (images) => primeImages(imageByRef, images)),
+    registryImagesPage: createRegistryImagesPageLoader(clients.hss, signal, (images) =>
+      primeImages(imageByRef, images),
+    ),
     imageByRef,
     filesStatistics: createFilesStatisticsLoader(clients.hss, signal),
     imageApps: createImageAppsLoader(clients.hss, signal),

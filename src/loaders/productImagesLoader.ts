@@ -5,6 +5,9 @@ import { createCallLoader, type CallLoader } from './callLoader';
 
 export type ProductImagesLoader = CallLoader<ListProductImagesQuery, ListProductImagesResponse>;
 
-export function createProductImagesLoader(workspace: WorkspaceClient, signal: AbortSignal): ProductImagesLoader {
+export function createProductImagesLoader(
+  workspace: WorkspaceClient,
+  signal: AbortSignal,
+): ProductImagesLoader {
   return createCallLoader((query: ListProductImagesQuery) => workspace.listProductImages(query, { signal }));
 }

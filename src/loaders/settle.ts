@@ -6,7 +6,10 @@ export function asError(reason: unknown): Error {
   return reason instanceof Error ? reason : new Error(String(reason));
 }
 
-export async function settleEach<K, V>(keys: readonly K[], load: (key: K) => Promise<V>): Promise<(V | Error)[]> {
+export async function settleEach<K, V>(
+  keys: readonly K[],
+  load: (key: K) => Promise<V>,
+): Promise<(V | Error)[]> {
   const settled = await Promise.allSettled(keys.map((key) => load(key)));
   return settled.map((result) => (result.status === 'fulfilled' ? result.value : asError(result.reason)));
 }

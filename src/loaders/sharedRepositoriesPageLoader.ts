@@ -3,7 +3,11 @@ import type { SwrClient, SwrSharedRepositoriesPage } from '../upstream/clients';
 import type { ListSharedReposQuery, SwrShareCenter } from '../upstream/swr/types';
 import { createCallLoader, type CallLoader } from './callLoader';
 
-export type SharedRepositoriesQuery = ListSharedReposQuery & { center: SwrShareCenter; limit: number; offset: number };
+export type SharedRepositoriesQuery = ListSharedReposQuery & {
+  center: SwrShareCenter;
+  limit: number;
+  offset: number;
+};
 export type SharedRepositoriesPageLoader = CallLoader<SharedRepositoriesQuery, SwrSharedRepositoriesPage>;
 
 export function createSharedRepositoriesPageLoader(

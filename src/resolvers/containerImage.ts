@@ -33,16 +33,21 @@ function isScanStatusFilter(value: string): value is (typeof HSS_SCAN_STATUS_FIL
 }
 
 /** ContainerImageFilter → ListRegistryImages query parameters (validated: HSS would 400 and spend quota). */
-export function registryImagesQuery(filter: ContainerImageFilter | null | undefined): ListRegistryImagesQuery {
+export function registryImagesQuery(
+  filter: ContainerImageFilter | null | undefined,
+): ListRegistryImagesQuery {
   const query: ListRegistryImagesQuery = {};
   if (!filter) return query;
   if (filter.type != null) query.image_type = filter.type;
-  if (filter.namespace != null) query.namespace = assertImageRefPart('namespace', filter.namespace, 'filter.namespace');
+  if (filter.namespace != null)
+    query.namespace = assertImageRefPart('namespace', filter.namespace, 'filter.namespace');
   if (filter.name != null) query.image_name = assertImageRefPart('name', filter.name, 'filter.name');
   if (filter.tag != null) query.image_version = assertImageRefPart('tag', filter.tag, 'filter.tag');
   if (filter.scanStatus != null) {
     if (!isScanStatusFilter(filter.scanStatus)) {
-      throw userInputError('filter.scanStatus: HSS filters only on UNSCANNED, SUCCESS, SCANNING, FAILED, WAITING_FOR_SCAN.');
+      throw userInputError(
+        'filter.scanStatus: HSS filters only on UNSCANNED, SUCCESS, SCANNING, FAILED, WAITING_FOR_SCAN.',
+      );
     }
     query.scan_status = filter.scanStatus;
   }
@@ -72,7 +77,11 @@ export const containerImageQueries: Pick<QueryResolvers, 'containerImages' | 'co
   async containerImages(_root, { filter, first, after }, { loaders }) {
     const query = registryImagesQuery(filter);
     const request = pageRequest(first, after, HSS_REGISTRY_IMAGES_LIMITS);
-    const page = await loaders.registryImagesPage.load({ ...query, offset: request.offset, limit: request.limit });
+    const page = await loaders.registryImagesPage.load({
+      ...query,
+      offset: request.offset,
+      limit: request.limit,
+    });
     return pageOf(request, page.data_list.map(containerImageModel), page.total_num);
   },
 
@@ -86,7 +95,9 @@ export const containerImageQueries: Pick<QueryResolvers, 'containerImages' | 'co
       return loadContainerImage(context, decoded, decoded.imageId);
     }
     if (type == null || namespace == null || name == null || tag == null) {
-      throw userInputError('`type`, `namespace`, `name` and `tag` are all needed to find an image by reference.');
+      throw userInputError(
+        '`type`, `namespace`, `name` and `tag` are all needed to find an image by reference.',
+      );
     }
     return loadContainerImage(context, {
       type,
@@ -134,7 +145,11 @@ export const ContainerImage: ContainerImageResolvers = {
   async sharedRepository({ record }, _args, { loaders }) {
     const center = SHARE_CENTER_OF[record.image_type];
     if (!center) return null;
-    const repo = await loaders.sharedRepository.load({ center, namespace: record.namespace, name: record.image_name });
+    const repo = await loaders.sharedRepository.load({
+      center,
+      namespace: record.namespace,
+      name: record.image_name,
+    });
     return repo ? sharedRepositoryModel(center, repo) : null;
   },
 };

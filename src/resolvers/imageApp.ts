@@ -27,7 +27,10 @@ const IMAGE_TYPE_OF_KIND: Record<HssRegistryKind, HssRegistryImageType | undefin
 };
 
 /** The registry image a global software item was found in; null when the item cannot name it or HSS lost it. */
-async function imageOfGlobalApp(app: HssGlobalImageApp, context: GatewayContext): Promise<ContainerImageModel | null> {
+async function imageOfGlobalApp(
+  app: HssGlobalImageApp,
+  context: GatewayContext,
+): Promise<ContainerImageModel | null> {
   const type = app.image_type ? IMAGE_TYPE_OF_KIND[app.image_type] : undefined;
   const { namespace, image_name: name, image_version: tag } = app;
   if (
@@ -58,7 +61,11 @@ export const imageAppQueries: Pick<QueryResolvers, 'imageSoftware'> = {
     // HSS supports only `is_compliant=false`; "not only non-compliant" is the unfiltered list.
     if (filter?.nonCompliantOnly === true) query.is_compliant = false;
     const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = await loaders.globalImageAppsPage.load({ ...query, offset: request.offset, limit: request.limit });
+    const page = await loaders.globalImageAppsPage.load({
+      ...query,
+      offset: request.offset,
+      limit: request.limit,
+    });
     const apps = page.data_list.map((app) => ({ source: 'global' as const, app }));
     return pageOf(request, apps, page.total_num);
   },
@@ -73,5 +80,6 @@ export const ImageApp: ImageAppResolvers = {
   layerDigest: (model) => (model.source === 'global' ? (model.app.layer_digest ?? null) : null),
   compliant: (model) => (model.source === 'global' ? (model.app.is_compliant ?? null) : null),
   lastScannedAt: (model) => (model.source === 'global' ? timeOrNull(model.app.latest_scan_time) : null),
-  image: (model, _args, context) => (model.source === 'image' ? model.image : imageOfGlobalApp(model.app, context)),
+  image: (model, _args, context) =>
+    model.source === 'image' ? model.image : imageOfGlobalApp(model.app, context),
 };

@@ -3,7 +3,12 @@ import type { NodeResolvers, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../graphql/context';
 import { notFoundError } from '../graphql/errors';
 import { decodeGlobalId, type GlobalId } from '../graphql/ids';
-import { sharedRepositoryModel, type ContainerImageModel, type ProductImageModel, type SharedRepositoryModel } from '../graphql/models';
+import {
+  sharedRepositoryModel,
+  type ContainerImageModel,
+  type ProductImageModel,
+  type SharedRepositoryModel,
+} from '../graphql/models';
 import { WORKSPACE_LIMITS } from '../graphql/pagination';
 import { loadContainerImage } from './containerImage';
 

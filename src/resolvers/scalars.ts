@@ -51,16 +51,21 @@ export const DateTime = new GraphQLScalarType<string, string>({
   parseValue(value) {
     const iso = typeof value === 'string' ? fromString(value) : undefined;
     if (iso === undefined) {
-      throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone, e.g. 2026-01-02T03:04:05Z.');
+      throw new GraphQLError(
+        'DateTime must be an ISO-8601 string with a time zone, e.g. 2026-01-02T03:04:05Z.',
+      );
     }
     return iso;
   },
   parseLiteral(ast) {
     const iso = ast.kind === Kind.STRING ? fromString(ast.value) : undefined;
     if (iso === undefined) {
-      throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone, e.g. 2026-01-02T03:04:05Z.', {
-        nodes: ast,
-      });
+      throw new GraphQLError(
+        'DateTime must be an ISO-8601 string with a time zone, e.g. 2026-01-02T03:04:05Z.',
+        {
+          nodes: ast,
+        },
+      );
     }
     return iso;
   },

@@ -13,7 +13,11 @@ export const MAX_SCAN_IMAGES = 100;
 type ScannableType = BatchScanSwrImageBody['image_type'];
 type ScanStatusFilter = NonNullable<BatchScanSwrImageBody['scan_status']>;
 
-const SCANNABLE_TYPES: readonly string[] = ['private_image', 'shared_image', 'instance_image'] satisfies ScannableType[];
+const SCANNABLE_TYPES: readonly string[] = [
+  'private_image',
+  'shared_image',
+  'instance_image',
+] satisfies ScannableType[];
 const SCAN_STATUS_FILTERS: readonly string[] = [
   'unscan',
   'success',
@@ -26,7 +30,8 @@ const SCAN_STATUS_FILTERS: readonly string[] = [
 function allFilter(filter: ScanImagesFilter | null | undefined): Partial<BatchScanSwrImageBody> {
   const body: Partial<BatchScanSwrImageBody> = {};
   if (!filter) return body;
-  if (filter.namespace != null) body.namespace = assertImageRefPart('namespace', filter.namespace, 'filter.namespace');
+  if (filter.namespace != null)
+    body.namespace = assertImageRefPart('namespace', filter.namespace, 'filter.namespace');
   if (filter.name != null) body.image_name = assertImageRefPart('name', filter.name, 'filter.name');
   if (filter.tag != null) body.image_version = assertImageRefPart('tag', filter.tag, 'filter.tag');
   if (filter.scanStatus != null) {
@@ -42,7 +47,9 @@ function allFilter(filter: ScanImagesFilter | null | undefined): Partial<BatchSc
 /** ScanImagesInput → batch-scan body; BAD_USER_INPUT for anything HSS would refuse or misread. */
 export function batchScanBody(input: ScanImagesInput): BatchScanSwrImageBody {
   if (!SCANNABLE_TYPES.includes(input.imageType)) {
-    throw userInputError('input.imageType must be PRIVATE, SHARED or ENTERPRISE; HSS cannot batch-scan others.');
+    throw userInputError(
+      'input.imageType must be PRIVATE, SHARED or ENTERPRISE; HSS cannot batch-scan others.',
+    );
   }
   const imageType = input.imageType as ScannableType;
   const wantsAll = input.all === true;

@@ -1,5 +1,11 @@
 import type { GraphQLError } from 'graphql';
-import { containerImageId, decodeGlobalId, decodeIdOf, productImageId, sharedRepositoryId } from '../../src/graphql/ids';
+import {
+  containerImageId,
+  decodeGlobalId,
+  decodeIdOf,
+  productImageId,
+  sharedRepositoryId,
+} from '../../src/graphql/ids';
 
 function codeOf(run: () => unknown): unknown {
   try {
@@ -17,7 +23,11 @@ function forge(text: string): string {
 describe('global ids', () => {
   it('round-trip every kind', () => {
     const ref = { type: 'harbor' as const, namespace: 'library', name: 'team/nginx', tag: '1.25.3-alpine' };
-    expect(decodeGlobalId(containerImageId(ref, 'sha256:0b08'))).toEqual({ kind: 'ContainerImage', ...ref, imageId: 'sha256:0b08' });
+    expect(decodeGlobalId(containerImageId(ref, 'sha256:0b08'))).toEqual({
+      kind: 'ContainerImage',
+      ...ref,
+      imageId: 'sha256:0b08',
+    });
     expect(decodeGlobalId(sharedRepositoryId('thirdparty', 'vendor', 'base'))).toEqual({
       kind: 'SharedRepository',
       center: 'thirdparty',
@@ -29,7 +39,9 @@ describe('global ids', () => {
   });
 
   it('are opaque url-safe strings', () => {
-    expect(containerImageId({ type: 'private_image', namespace: 'a', name: 'b', tag: 'c' }, 'sha256:1')).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(
+      containerImageId({ type: 'private_image', namespace: 'a', name: 'b', tag: 'c' }, 'sha256:1'),
+    ).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it('refuse an id of another kind where one kind is expected', () => {

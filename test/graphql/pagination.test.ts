@@ -43,7 +43,11 @@ describe('cursors', () => {
 
 describe('pageRequest', () => {
   it('defaults to the first 20', () => {
-    expect(pageRequest(undefined, undefined, HSS_REGISTRY_IMAGES_LIMITS)).toEqual({ offset: 0, first: 20, limit: 20 });
+    expect(pageRequest(undefined, undefined, HSS_REGISTRY_IMAGES_LIMITS)).toEqual({
+      offset: 0,
+      first: 20,
+      limit: 20,
+    });
     expect(pageRequest(null, null, WORKSPACE_LIMITS)).toEqual({ offset: 0, first: 20, limit: 20 });
   });
 
@@ -93,7 +97,11 @@ describe('pages, edges and pageInfo', () => {
 
   it('maps a middle and a last page', () => {
     const middle = pageOf({ offset: 2, first: 2, limit: 2 }, ['c', 'd'], 5);
-    expect(pageInfoOf(middle)).toMatchObject({ hasNextPage: true, hasPreviousPage: true, startCursor: encodeCursor(2) });
+    expect(pageInfoOf(middle)).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: encodeCursor(2),
+    });
     const last = pageOf({ offset: 4, first: 2, limit: 2 }, ['e'], 5);
     expect(pageInfoOf(last)).toEqual({
       hasNextPage: false,
@@ -106,21 +114,39 @@ describe('pages, edges and pageInfo', () => {
   it('maps an empty list', () => {
     const empty = pageOf({ offset: 0, first: 20, limit: 20 }, [], 0);
     expect(edgesOf(empty)).toEqual([]);
-    expect(pageInfoOf(empty)).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect(pageInfoOf(empty)).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 
   it('maps an offset beyond the total', () => {
     const beyond = pageOf({ offset: 50, first: 20, limit: 20 }, [], 5);
-    expect(pageInfoOf(beyond)).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+    expect(pageInfoOf(beyond)).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 
   it('shows only first of a page clamped up to the API minimum', () => {
-    const page = pageOf({ offset: 0, first: 5, limit: 10 }, Array.from({ length: 10 }, (_, i) => i), 30);
+    const page = pageOf(
+      { offset: 0, first: 5, limit: 10 },
+      Array.from({ length: 10 }, (_, i) => i),
+      30,
+    );
     expect(page.items).toEqual([0, 1, 2, 3, 4]);
     expect(pageInfoOf(page)).toMatchObject({ hasNextPage: true, endCursor: encodeCursor(4) });
   });
 
   it('slices a list the gateway holds', () => {
-    expect(slicePage({ offset: 3, first: 10, limit: 10 }, letters)).toEqual({ items: ['d', 'e'], offset: 3, total: 5 });
+    expect(slicePage({ offset: 3, first: 10, limit: 10 }, letters)).toEqual({
+      items: ['d', 'e'],
+      offset: 3,
+      total: 5,
+    });
   });
 });

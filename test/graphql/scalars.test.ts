@@ -23,7 +23,9 @@ describe('DateTime', () => {
 
   it('parses ISO input from variables and literals', () => {
     expect(DateTime.parseValue('2023-03-01T08:00:00.5Z')).toBe('2023-03-01T08:00:00.500Z');
-    expect(DateTime.parseLiteral({ kind: Kind.STRING, value: '2023-03-01T08:00:00Z' })).toBe('2023-03-01T08:00:00.000Z');
+    expect(DateTime.parseLiteral({ kind: Kind.STRING, value: '2023-03-01T08:00:00Z' })).toBe(
+      '2023-03-01T08:00:00.000Z',
+    );
     expect(() => DateTime.parseValue(1_700_000_000_000)).toThrow(/ISO-8601/);
     expect(() => DateTime.parseLiteral({ kind: Kind.INT, value: '1' })).toThrow(/ISO-8601/);
   });
@@ -40,7 +42,9 @@ describe('DateTime', () => {
 describe('SafeInt', () => {
   const safeInt = buildGatewaySchema().getType('SafeInt');
   it('carries sizes above 2^31 and refuses unsafe ones', () => {
-    expect(safeInt && 'serialize' in safeInt ? safeInt.serialize(3_000_000_000) : undefined).toBe(3_000_000_000);
+    expect(safeInt && 'serialize' in safeInt ? safeInt.serialize(3_000_000_000) : undefined).toBe(
+      3_000_000_000,
+    );
     expect(() => (safeInt && 'serialize' in safeInt ? safeInt.serialize(2 ** 53) : undefined)).toThrow();
   });
 });

@@ -11,8 +11,18 @@ const schema = buildGatewaySchema();
 
 describe('schema', () => {
   it('loads every SDL file of schema/', () => {
-    const names = typeDefs.definitions.flatMap((definition) => ('name' in definition && definition.name ? [definition.name.value] : []));
-    expect(names).toEqual(expect.arrayContaining(['Node', 'ContainerImage', 'SharedRepository', 'ProductImage', 'ScanImagesPayload']));
+    const names = typeDefs.definitions.flatMap((definition) =>
+      'name' in definition && definition.name ? [definition.name.value] : [],
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Node',
+        'ContainerImage',
+        'SharedRepository',
+        'ProductImage',
+        'ScanImagesPayload',
+      ]),
+    );
   });
 
   const operations = readdirSync(OPERATIONS_DIR)
@@ -24,7 +34,9 @@ describe('schema', () => {
   });
 
   it('keeps partial results: joins that cost upstream calls are nullable', () => {
-    const image = schema.getType('ContainerImage') as unknown as { getFields(): Record<string, { type: { toString(): string } }> };
+    const image = schema.getType('ContainerImage') as unknown as {
+      getFields(): Record<string, { type: { toString(): string } }>;
+    };
     for (const field of ['fileStatistics', 'apps', 'sharedRepository']) {
       expect(image.getFields()[field]!.type.toString()).not.toMatch(/!$/);
     }
@@ -51,14 +63,22 @@ describe('paging through a whole list', () => {
       after = connection['pageInfo'].endCursor;
     }
     expect(seen).toEqual(images.map((image) => image.image_version));
-    expect(upstream.callsOf('hss.listRegistryImages').map((call) => (call.args[0] as Json)['offset'])).toEqual([0, 20, 40]);
+    expect(
+      upstream.callsOf('hss.listRegistryImages').map((call) => (call.args[0] as Json)['offset']),
+    ).toEqual([0, 20, 40]);
   });
 
-  it('pages through shared repositories and product images alike', async () => {
+  it('maps an empty list to an empty page', async () => {
     const upstream = createFakeUpstream({});
-    const result = await run(upstream, '{ sharedRepositories(center: SELF, first: 100) { totalCount pageInfo { hasNextPage startCursor endCursor } } }');
+    const result = await run(
+      upstream,
+      '{ sharedRepositories(center: SELF, first: 100) { totalCount pageInfo { hasNextPage startCursor endCursor } } }',
+    );
     expect(result.data).toEqual({
-      sharedRepositories: { totalCount: 0, pageInfo: { hasNextPage: false, startCursor: null, endCursor: null } },
+      sharedRepositories: {
+        totalCount: 0,
+        pageInfo: { hasNextPage: false, startCursor: null, endCursor: null },
+      },
     });
   });
 });

@@ -28,8 +28,22 @@ describe('imageByRef loader', () => {
     ]);
     expect(upstream.callsOf('hss.listRegistryImages').map((call) => call.args[0])).toEqual([
       { image_type: 'private_image', namespace: 'team-a', image_name: 'api', offset: 0, limit: 200 },
-      { image_type: 'private_image', namespace: 'team-a', image_name: 'api-gateway', image_version: 'v2', offset: 0, limit: 200 },
-      { image_type: 'shared_image', namespace: 'team-a', image_name: 'api', image_version: 'v1', offset: 0, limit: 200 },
+      {
+        image_type: 'private_image',
+        namespace: 'team-a',
+        image_name: 'api-gateway',
+        image_version: 'v2',
+        offset: 0,
+        limit: 200,
+      },
+      {
+        image_type: 'shared_image',
+        namespace: 'team-a',
+        image_name: 'api',
+        image_version: 'v1',
+        offset: 0,
+        limit: 200,
+      },
     ]);
   });
 
@@ -38,10 +52,14 @@ describe('imageByRef loader', () => {
     const upstream = createFakeUpstream({ images: many });
     const { imageByRef } = createLoaders(upstream.clients, signal);
     const found = await Promise.all(
-      ['v1', 'v250', 'v450'].map((tag) => imageByRef.load({ type: 'private_image', namespace: 'big', name: 'repo', tag })),
+      ['v1', 'v250', 'v450'].map((tag) =>
+        imageByRef.load({ type: 'private_image', namespace: 'big', name: 'repo', tag }),
+      ),
     );
     expect(found.map((image) => image?.image_version)).toEqual(['v1', 'v250', 'v450']);
-    expect(upstream.callsOf('hss.listRegistryImages').map((call) => (call.args[0] as { offset: number }).offset)).toEqual([0, 200, 400]);
+    expect(
+      upstream.callsOf('hss.listRegistryImages').map((call) => (call.args[0] as { offset: number }).offset),
+    ).toEqual([0, 200, 400]);
   });
 
   it('is primed by every image a list returned, and by the other tags of a repository it fetched', async () => {
@@ -50,7 +68,12 @@ describe('imageByRef loader', () => {
     const loaders = createLoaders(upstream.clients, signal);
 
     await loaders.registryImagesPage.load({ limit: 2, offset: 0 });
-    const listed = await loaders.imageByRef.load({ type: 'private_image', namespace: 'team-a', name: 'api', tag: 'v2' });
+    const listed = await loaders.imageByRef.load({
+      type: 'private_image',
+      namespace: 'team-a',
+      name: 'api',
+      tag: 'v2',
+    });
     expect(listed).toBe(images[1]);
     expect(upstream.count()).toBe(1);
 

@@ -8,7 +8,9 @@ describe('filesStatistics loader', () => {
   it('calls once per distinct image, with the image reference, and noStore unless successfully scanned', async () => {
     const scanned = makeImage();
     const failed = makeImage({ scan_status: 'failed' });
-    const upstream = createFakeUpstream({ filesStats: { [scanned.image_id]: { total_files_num: 7, total_files_size: 9 } } });
+    const upstream = createFakeUpstream({
+      filesStats: { [scanned.image_id]: { total_files_num: 7, total_files_size: 9 } },
+    });
     const { filesStatistics } = createLoaders(upstream.clients, signal);
 
     const [a, b] = await Promise.all([
@@ -20,11 +22,27 @@ describe('filesStatistics loader', () => {
     expect(b).toBeDefined();
     expect(upstream.callsOf('hss.showImageFilesStat').map((call) => [call.args, call.options])).toEqual([
       [
-        [scanned.image_id, { image_type: 'private_image', namespace: scanned.namespace, image_name: scanned.image_name, tag_name: scanned.image_version }],
+        [
+          scanned.image_id,
+          {
+            image_type: 'private_image',
+            namespace: scanned.namespace,
+            image_name: scanned.image_name,
+            tag_name: scanned.image_version,
+          },
+        ],
         { signal },
       ],
       [
-        [failed.image_id, { image_type: 'private_image', namespace: failed.namespace, image_name: failed.image_name, tag_name: failed.image_version }],
+        [
+          failed.image_id,
+          {
+            image_type: 'private_image',
+            namespace: failed.namespace,
+            image_name: failed.image_name,
+            tag_name: failed.image_version,
+          },
+        ],
         { signal, noStore: true },
       ],
     ]);
@@ -48,13 +66,19 @@ describe('imageApps loader', () => {
     expect(page2.data_list[0]?.app_name).toBe('pkg-11');
     expect(named.total_num).toBe(11);
     expect(upstream.count()).toBe(3);
-    expect(upstream.calls.every((call) => call.options?.contentVersion === image.latest_scan_time)).toBe(true);
+    expect(upstream.calls.every((call) => call.options?.contentVersion === image.latest_scan_time)).toBe(
+      true,
+    );
   });
 
   it('answers an empty list for a never-scanned image without calling HSS', async () => {
     const upstream = createFakeUpstream({});
     const { imageApps } = createLoaders(upstream.clients, signal);
-    const page = await imageApps.load({ image: makeImage({ latest_scan_time: 0, scan_status: 'unscan' }), offset: 0, limit: 10 });
+    const page = await imageApps.load({
+      image: makeImage({ latest_scan_time: 0, scan_status: 'unscan' }),
+      offset: 0,
+      limit: 10,
+    });
     expect(page).toEqual({ total_num: 0, data_list: [] });
     expect(upstream.count()).toBe(0);
   });
@@ -66,7 +90,12 @@ describe('page loaders', () => {
     const loaders = createLoaders(upstream.clients, signal);
     await Promise.all([
       loaders.registryImagesPage.load({ image_type: 'private_image', limit: 20, offset: 0 }),
-      loaders.registryImagesPage.load({ offset: 0, limit: 20, image_type: 'private_image', namespace: undefined }),
+      loaders.registryImagesPage.load({
+        offset: 0,
+        limit: 20,
+        image_type: 'private_image',
+        namespace: undefined,
+      }),
       loaders.registryImagesPage.load({ image_type: 'private_image', limit: 20, offset: 20 }),
       loaders.globalImageAppsPage.load({ limit: 10, offset: 0 }),
       loaders.globalImageAppsPage.load({ offset: 0, limit: 10 }),

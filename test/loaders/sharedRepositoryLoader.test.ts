@@ -11,7 +11,9 @@ function repos(count: number, namespace: string): SwrSharedRepository[] {
 
 describe('sharedRepository loader', () => {
   it('pages through a whole center with limit 100, once per request however many batches ask', async () => {
-    const upstream = createFakeUpstream({ repos: { self: repos(250, 'team-a'), thirdparty: repos(3, 'vendor') } });
+    const upstream = createFakeUpstream({
+      repos: { self: repos(250, 'team-a'), thirdparty: repos(3, 'vendor') },
+    });
     const { sharedRepository } = createLoaders(upstream.clients, signal);
 
     const first = await Promise.all([
@@ -39,7 +41,11 @@ describe('sharedRepository loader', () => {
     const upstream = createFakeUpstream({ repos: { thirdparty: repos(3, 'vendor') } });
     const loaders = createLoaders(upstream.clients, signal);
     await loaders.sharedRepositoriesPage.load({ center: 'thirdparty', limit: 10, offset: 0 });
-    const repo = await loaders.sharedRepository.load({ center: 'thirdparty', namespace: 'vendor', name: 'repo-3' });
+    const repo = await loaders.sharedRepository.load({
+      center: 'thirdparty',
+      namespace: 'vendor',
+      name: 'repo-3',
+    });
     expect(repo?.name).toBe('repo-3');
     expect(upstream.count()).toBe(1);
   });

@@ -13,21 +13,30 @@ const lookalike = makeImage({ namespace: 'team-a', image_name: 'api', image_vers
 describe('containerImage', () => {
   it('finds an image by reference with one filtered call', async () => {
     const upstream = createFakeUpstream({ images: [lookalike, image] });
-    const result = await run(upstream, '{ containerImage(type: PRIVATE, namespace: "team-a", name: "api", tag: "1.0") { imageId reference } }');
+    const result = await run(
+      upstream,
+      '{ containerImage(type: PRIVATE, namespace: "team-a", name: "api", tag: "1.0") { imageId reference } }',
+    );
     expect(result.data?.['containerImage']).toEqual({ imageId: image.image_id, reference: 'team-a/api:1.0' });
     expect(upstream.count()).toBe(1);
   });
 
   it('returns null with NOT_FOUND when no such image exists', async () => {
     const upstream = createFakeUpstream({ images: [lookalike] });
-    const result = await run(upstream, '{ containerImage(type: PRIVATE, namespace: "team-a", name: "api", tag: "1.0") { id } }');
+    const result = await run(
+      upstream,
+      '{ containerImage(type: PRIVATE, namespace: "team-a", name: "api", tag: "1.0") { id } }',
+    );
     expect(result.data).toEqual({ containerImage: null });
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
     expect(upstream.count()).toBe(1);
   });
 
   it('treats an id whose tag now points at other content as not found', async () => {
-    const id = containerImageId({ type: 'private_image', namespace: 'team-a', name: 'api', tag: '1.0' }, 'sha256:old');
+    const id = containerImageId(
+      { type: 'private_image', namespace: 'team-a', name: 'api', tag: '1.0' },
+      'sha256:old',
+    );
     const upstream = createFakeUpstream({ images: [image] });
     const result = await run(upstream, `{ containerImage(id: "${id}") { id } }`);
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
@@ -41,7 +50,10 @@ describe('containerImage', () => {
       upstream,
       `{ a: containerImage(id: "${id}") { id tag } b: node(id: "${id}") { __typename id ... on ContainerImage { tag } } }`,
     );
-    expect(result.data).toEqual({ a: { id, tag: '1.0' }, b: { __typename: 'ContainerImage', id, tag: '1.0' } });
+    expect(result.data).toEqual({
+      a: { id, tag: '1.0' },
+      b: { __typename: 'ContainerImage', id, tag: '1.0' },
+    });
     // Both fields share one loader key: one HSS call.
     expect(upstream.count()).toBe(1);
   });
@@ -50,10 +62,21 @@ describe('containerImage', () => {
 describe('node', () => {
   it('loads a shared repository from the wide SWR list', async () => {
     const repo = makeRepo({ namespace: 'vendor', name: 'base' });
-    const upstream = createFakeUpstream({ repos: { thirdparty: [makeRepo({ namespace: 'vendor', name: 'base-x' }), repo] } });
+    const upstream = createFakeUpstream({
+      repos: { thirdparty: [makeRepo({ namespace: 'vendor', name: 'base-x' }), repo] },
+    });
     const id = sharedRepositoryId('thirdparty', 'vendor', 'base');
-    const result = await run(upstream, `{ node(id: "${id}") { __typename id ... on SharedRepository { name center shareValid } } }`);
-    expect(result.data?.['node']).toEqual({ __typename: 'SharedRepository', id, name: 'base', center: 'THIRDPARTY', shareValid: true });
+    const result = await run(
+      upstream,
+      `{ node(id: "${id}") { __typename id ... on SharedRepository { name center shareValid } } }`,
+    );
+    expect(result.data?.['node']).toEqual({
+      __typename: 'SharedRepository',
+      id,
+      name: 'base',
+      center: 'THIRDPARTY',
+      shareValid: true,
+    });
     expect(upstream.callsOf('swr.listSharedRepositories').map((call) => call.args[0])).toEqual([
       { center: 'thirdparty', limit: 100, offset: 0 },
     ]);
@@ -63,7 +86,10 @@ describe('node', () => {
     const image = makeProductImage();
     const upstream = createFakeUpstream({ productImages: [makeProductImage(), image] });
     const id = productImageId(image.id);
-    const result = await run(upstream, `{ node(id: "${id}") { __typename id ... on ProductImage { imageId } } }`);
+    const result = await run(
+      upstream,
+      `{ node(id: "${id}") { __typename id ... on ProductImage { imageId } } }`,
+    );
     expect(result.data?.['node']).toEqual({ __typename: 'ProductImage', id, imageId: image.id });
     expect(upstream.count()).toBe(1);
   });
@@ -71,7 +97,10 @@ describe('node', () => {
   it.each([
     ['a shared repository', sharedRepositoryId('self', 'team-a', 'gone')],
     ['a product image', productImageId('gone')],
-    ['a container image', containerImageId({ type: 'harbor', namespace: 'p', name: 'gone', tag: '1' }, 'sha256:1')],
+    [
+      'a container image',
+      containerImageId({ type: 'harbor', namespace: 'p', name: 'gone', tag: '1' }, 'sha256:1'),
+    ],
   ])('returns null with NOT_FOUND for %s that no longer exists', async (_what, id) => {
     const upstream = createFakeUpstream({});
     const result = await run(upstream, `{ node(id: "${id}") { id } }`);

@@ -2,7 +2,14 @@
  * The reference operations (operations/*.graphql) against the real schema over fake clients: results
  * and the exact number of upstream calls each one costs (see src/loaders/README.md).
  */
-import { makeApps, makeGlobalApp, makeImage, makeProductImage, makeRepo, makeRepositoryImages } from '../graphql/support/fixtures';
+import {
+  makeApps,
+  makeGlobalApp,
+  makeImage,
+  makeProductImage,
+  makeRepo,
+  makeRepositoryImages,
+} from '../graphql/support/fixtures';
 import { createFakeUpstream } from '../graphql/support/fakeUpstream';
 import { operation, run } from '../graphql/support/execute';
 
@@ -15,11 +22,16 @@ describe('ImageDashboard', () => {
   );
   const otherImages = [makeImage({ image_type: 'shared_image' }), makeImage({ image_type: 'harbor' })];
   const apps = Object.fromEntries(privateImages.map((image) => [image.image_id, makeApps(8)]));
-  const repos = { self: [makeRepo({ namespace: 'team-a', name: 'api', tags: ['v1'] }), makeRepo({ name: 'other' })] };
+  const repos = {
+    self: [makeRepo({ namespace: 'team-a', name: 'api', tags: ['v1'] }), makeRepo({ name: 'other' })],
+  };
 
   it('costs 1 list + 20 files-stats + 20 per-image apps + 1 SWR list = 42 calls', async () => {
     const upstream = createFakeUpstream({ images: [...privateImages, ...otherImages], apps, repos });
-    const result = await run(upstream, operation('ImageDashboard'), { first: 20, filter: { type: 'PRIVATE' } });
+    const result = await run(upstream, operation('ImageDashboard'), {
+      first: 20,
+      filter: { type: 'PRIVATE' },
+    });
 
     expect(result.errors).toBeUndefined();
     const connection = result.data?.['containerImages'] as Json;
@@ -35,9 +47,21 @@ describe('ImageDashboard', () => {
       name: 'api',
       tag: 'v1',
       sizeBytes: 3_000_000_000,
-      scan: { status: 'SUCCESS', lastScannedAt: '2023-11-14T22:15:00.000Z', vulnerabilityCount: 3, maliciousFileCount: 0 },
+      scan: {
+        status: 'SUCCESS',
+        lastScannedAt: '2023-11-14T22:15:00.000Z',
+        vulnerabilityCount: 3,
+        maliciousFileCount: 0,
+      },
       fileStatistics: { fileCount: 1200, totalSizeBytes: 2_500_000_000 },
-      apps: { totalCount: 8, nodes: makeApps(5).map((app) => ({ name: app.app_name, version: app.app_version, vulnerabilityCount: app.vul_num })) },
+      apps: {
+        totalCount: 8,
+        nodes: makeApps(5).map((app) => ({
+          name: app.app_name,
+          version: app.app_version,
+          vulnerabilityCount: app.vul_num,
+        })),
+      },
       sharedRepository: { name: 'api', category: 'APP_SERVER', downloadCount: 3_000_000_000, tagCount: 1 },
     });
     // Only the `api` repository is shared by this account.
@@ -45,11 +69,17 @@ describe('ImageDashboard', () => {
     expect(withRepo).toHaveLength(6);
 
     expect(upstream.count('hss.listRegistryImages')).toBe(1);
-    expect(upstream.callsOf('hss.listRegistryImages')[0]!.args[0]).toEqual({ image_type: 'private_image', offset: 0, limit: 20 });
+    expect(upstream.callsOf('hss.listRegistryImages')[0]!.args[0]).toEqual({
+      image_type: 'private_image',
+      offset: 0,
+      limit: 20,
+    });
     expect(upstream.count('hss.showImageFilesStat')).toBe(20);
     expect(upstream.count('hss.listImageApps')).toBe(20);
     // HSS pages hold at least 10: `apps(first: 5)` asks for 10 and shows 5.
-    expect(upstream.callsOf('hss.listImageApps').every((call) => (call.args[1] as Json)['limit'] === 10)).toBe(true);
+    expect(
+      upstream.callsOf('hss.listImageApps').every((call) => (call.args[1] as Json)['limit'] === 10),
+    ).toBe(true);
     expect(upstream.count('swr.listSharedRepositories')).toBe(1);
     expect(upstream.count()).toBe(42);
   });
@@ -63,8 +93,16 @@ describe('ImageDashboard', () => {
 
   it('lists never-scanned images with no software without asking HSS, and does not cache their statistics', async () => {
     const scanned = makeImage({ image_name: 'scanned' });
-    const unscanned = makeImage({ image_name: 'fresh', scan_status: 'unscan', latest_scan_time: 0, severity_level: '' });
-    const upstream = createFakeUpstream({ images: [scanned, unscanned], apps: { [scanned.image_id]: makeApps(2) } });
+    const unscanned = makeImage({
+      image_name: 'fresh',
+      scan_status: 'unscan',
+      latest_scan_time: 0,
+      severity_level: '',
+    });
+    const upstream = createFakeUpstream({
+      images: [scanned, unscanned],
+      apps: { [scanned.image_id]: makeApps(2) },
+    });
     const result = await run(upstream, operation('ImageDashboard'), {});
     const nodes = (result.data?.['containerImages'] as Json)['nodes'] as Json[];
     expect(nodes.map((node) => node['apps'].totalCount)).toEqual([2, 0]);
@@ -80,12 +118,21 @@ describe('ImageDashboard', () => {
 });
 
 describe('ImageDetail', () => {
-  const image = makeImage({ namespace: 'team-a', image_name: 'api', image_version: '1.4.2', scan_status: 'failed', scan_failed_code: 'download_failed', severity_level: 'High' });
+  const image = makeImage({
+    namespace: 'team-a',
+    image_name: 'api',
+    image_version: '1.4.2',
+    scan_status: 'failed',
+    scan_failed_code: 'download_failed',
+    severity_level: 'High',
+  });
   const sibling = makeImage({ namespace: 'team-a', image_name: 'api', image_version: '1.4.20' });
   const data = {
     images: [image, sibling],
     apps: { [image.image_id]: makeApps(60) },
-    repos: { self: [makeRepo({ namespace: 'team-a', name: 'api', tags: ['1.4.2', '1.4.20'], status: false })] },
+    repos: {
+      self: [makeRepo({ namespace: 'team-a', name: 'api', tags: ['1.4.2', '1.4.20'], status: false })],
+    },
   };
 
   async function idOfImage(): Promise<string> {
@@ -109,7 +156,13 @@ describe('ImageDetail', () => {
       digest: image.image_digest,
       type: 'PRIVATE',
       updatedAt: '2023-11-14T22:13:20.000Z',
-      scan: { status: 'FAILED', failureCode: 'DOWNLOAD_FAILED', severity: 'HIGH', unsafeSettingCount: 1, scannable: true },
+      scan: {
+        status: 'FAILED',
+        failureCode: 'DOWNLOAD_FAILED',
+        severity: 'HIGH',
+        unsafeSettingCount: 1,
+        scannable: true,
+      },
       fileStatistics: { fileCount: 1200 },
       sharedRepository: {
         name: 'api',
@@ -125,7 +178,14 @@ describe('ImageDetail', () => {
     expect(detail['apps'].pageInfo.hasNextPage).toBe(true);
 
     expect(upstream.callsOf('hss.listRegistryImages').map((call) => call.args[0])).toEqual([
-      { image_type: 'private_image', namespace: 'team-a', image_name: 'api', image_version: '1.4.2', offset: 0, limit: 200 },
+      {
+        image_type: 'private_image',
+        namespace: 'team-a',
+        image_name: 'api',
+        image_version: '1.4.2',
+        offset: 0,
+        limit: 200,
+      },
     ]);
     expect(upstream.count('hss.showImageFilesStat')).toBe(1);
     expect(upstream.count('hss.listImageApps')).toBe(1);
@@ -138,7 +198,11 @@ describe('ImageDetail', () => {
       appsAfter: detail['apps'].pageInfo.endCursor,
     });
     const rest = (next.data?.['containerImage'] as Json)['apps'];
-    expect(rest.edges.map((edge: Json) => edge['node'].name)).toEqual(makeApps(60).slice(50).map((app) => app.app_name));
+    expect(rest.edges.map((edge: Json) => edge['node'].name)).toEqual(
+      makeApps(60)
+        .slice(50)
+        .map((app) => app.app_name),
+    );
     expect(rest.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -158,7 +222,10 @@ describe('SoftwareSearch', () => {
 
   it('costs 1 global list + one registry list per distinct repository among the results', async () => {
     const upstream = createFakeUpstream({ images, globalApps });
-    const result = await run(upstream, operation('SoftwareSearch'), { filter: { name: 'openssl' }, first: 50 });
+    const result = await run(upstream, operation('SoftwareSearch'), {
+      filter: { name: 'openssl' },
+      first: 50,
+    });
 
     expect(result.errors).toBeUndefined();
     const connection = result.data?.['imageSoftware'] as Json;
@@ -172,27 +239,54 @@ describe('SoftwareSearch', () => {
       path: '/usr/lib64',
       layerDigest: 'sha256:layer',
       compliant: false,
-      image: { reference: `team-a/api:v1`, type: 'PRIVATE', scan: { status: 'SUCCESS', vulnerabilityCount: 3 } },
+      image: {
+        reference: `team-a/api:v1`,
+        type: 'PRIVATE',
+        scan: { status: 'SUCCESS', vulnerabilityCount: 3 },
+      },
     });
-    expect(nodes[5]!['image']).toMatchObject({ reference: 'vendor/base:' + shared.image_version, type: 'SHARED' });
+    expect(nodes[5]!['image']).toMatchObject({
+      reference: 'vendor/base:' + shared.image_version,
+      type: 'SHARED',
+    });
     // The deleted tag, the non-registry item and the item without an image resolve to null, without errors.
     expect(nodes.slice(6).map((node) => node['image'])).toEqual([null, null, null]);
 
     expect(upstream.count('hss.listGlobalImageApps')).toBe(1);
-    expect(upstream.callsOf('hss.listGlobalImageApps')[0]!.args[0]).toEqual({ app_name: 'openssl', offset: 0, limit: 50 });
+    expect(upstream.callsOf('hss.listGlobalImageApps')[0]!.args[0]).toEqual({
+      app_name: 'openssl',
+      offset: 0,
+      limit: 50,
+    });
     expect(upstream.count('hss.listRegistryImages')).toBe(3);
     expect(upstream.count()).toBe(4);
   });
 });
 
 describe('SharedRepositories', () => {
-  const big = makeRepo({ namespace: 'vendor', name: 'base', tags: Array.from({ length: 13 }, (_, i) => `t${i + 1}`) });
+  const big = makeRepo({
+    namespace: 'vendor',
+    name: 'base',
+    tags: Array.from({ length: 13 }, (_, i) => `t${i + 1}`),
+  });
   const small = makeRepo({ namespace: 'vendor', name: 'tools', tags: ['1.0', 'missing'] });
   const empty = makeRepo({ namespace: 'partner', name: 'sdk', tags: ['x'] });
   const images = [
-    ...big.tags.slice(0, 12).map((tag) => makeImage({ namespace: 'vendor', image_name: 'base', image_version: tag, image_type: 'shared_image' })),
+    ...big.tags.slice(0, 12).map((tag) =>
+      makeImage({
+        namespace: 'vendor',
+        image_name: 'base',
+        image_version: tag,
+        image_type: 'shared_image',
+      }),
+    ),
     makeImage({ namespace: 'vendor', image_name: 'tools', image_version: '1.0', image_type: 'shared_image' }),
-    makeImage({ namespace: 'vendor', image_name: 'tools', image_version: '1.0', image_type: 'private_image' }),
+    makeImage({
+      namespace: 'vendor',
+      image_name: 'tools',
+      image_version: '1.0',
+      image_type: 'private_image',
+    }),
   ];
 
   it('costs 1 SWR list + one HSS list per repository + files-stats per shown image', async () => {
@@ -203,12 +297,24 @@ describe('SharedRepositories', () => {
     const connection = result.data?.['sharedRepositories'] as Json;
     expect(connection['totalCount']).toBe(3);
     const [bigNode, smallNode, emptyNode] = connection['nodes'] as Json[];
-    expect(bigNode).toMatchObject({ name: 'base', namespace: 'vendor', shareValid: true, category: 'APP_SERVER', sizeBytes: 5_000_000_000 });
+    expect(bigNode).toMatchObject({
+      name: 'base',
+      namespace: 'vendor',
+      shareValid: true,
+      category: 'APP_SERVER',
+      sizeBytes: 5_000_000_000,
+    });
     expect(bigNode!['images'].totalCount).toBe(12);
     expect(bigNode!['images'].nodes.map((node: Json) => node['tag'])).toEqual(big.tags.slice(0, 10));
     expect(smallNode!['images']).toEqual({
       totalCount: 1,
-      nodes: [{ tag: '1.0', scan: { status: 'SUCCESS', vulnerabilityCount: 3 }, fileStatistics: { fileCount: 1200 } }],
+      nodes: [
+        {
+          tag: '1.0',
+          scan: { status: 'SUCCESS', vulnerabilityCount: 3 },
+          fileStatistics: { fileCount: 1200 },
+        },
+      ],
     });
     expect(emptyNode!['images']).toEqual({ totalCount: 0, nodes: [] });
 
@@ -224,7 +330,10 @@ describe('ProductImages', () => {
     const linux = makeProductImage();
     const windows = makeProductImage({ os_type: 'Windows', name: 'win' });
     const upstream = createFakeUpstream({ productImages: [linux, windows] });
-    const result = await run(upstream, operation('ProductImages'), { filter: { type: 'GOLD', osType: 'Linux' }, first: 20 });
+    const result = await run(upstream, operation('ProductImages'), {
+      filter: { type: 'GOLD', osType: 'Linux' },
+      first: 20,
+    });
 
     expect(result.errors).toBeUndefined();
     expect(result.data?.['productImages']).toEqual({
@@ -259,9 +368,15 @@ describe('ScanImages', () => {
     const upstream = createFakeUpstream({});
     const input = { imageType: 'PRIVATE', images: [{ namespace: 'team-a', name: 'api', tag: '1.4.2' }] };
     const result = await run(upstream, operation('ScanImages'), { input });
-    expect(result).toEqual({ data: { scanImages: { accepted: true, requestedCount: 1 } }, errors: undefined });
+    expect(result).toEqual({
+      data: { scanImages: { accepted: true, requestedCount: 1 } },
+      errors: undefined,
+    });
     expect(upstream.callsOf('hss.batchScanSwrImage').map((call) => call.args[0])).toEqual([
-      { image_type: 'private_image', image_info_list: [{ namespace: 'team-a', image_name: 'api', image_version: '1.4.2' }] },
+      {
+        image_type: 'private_image',
+        image_info_list: [{ namespace: 'team-a', image_name: 'api', image_version: '1.4.2' }],
+      },
     ]);
   });
 
@@ -270,9 +385,20 @@ describe('ScanImages', () => {
     const result = await run(
       upstream,
       'mutation($input: ScanImagesInput!) { scanImages(input: $input) { accepted requestedCount imageType all } }',
-      { input: { imageType: 'ENTERPRISE', all: true, filter: { namespace: 'team-a', scanStatus: 'FAILED', latestVersionOnly: true } } },
+      {
+        input: {
+          imageType: 'ENTERPRISE',
+          all: true,
+          filter: { namespace: 'team-a', scanStatus: 'FAILED', latestVersionOnly: true },
+        },
+      },
     );
-    expect(result.data?.['scanImages']).toEqual({ accepted: true, requestedCount: null, imageType: 'ENTERPRISE', all: true });
+    expect(result.data?.['scanImages']).toEqual({
+      accepted: true,
+      requestedCount: null,
+      imageType: 'ENTERPRISE',
+      all: true,
+    });
     expect(upstream.callsOf('hss.batchScanSwrImage')[0]!.args[0]).toEqual({
       image_type: 'instance_image',
       operate_all: true,
@@ -284,7 +410,9 @@ describe('ScanImages', () => {
 
   it('makes no call on bad input', async () => {
     const upstream = createFakeUpstream({});
-    const result = await run(upstream, operation('ScanImages'), { input: { imageType: 'HARBOR', all: true } });
+    const result = await run(upstream, operation('ScanImages'), {
+      input: { imageType: 'HARBOR', all: true },
+    });
     expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(upstream.count()).toBe(0);
   });

@@ -53,7 +53,12 @@ export interface FakeUpstream {
 }
 
 function badRequest(service: 'hss' | 'swr' | 'workspace', api: string, message: string): UpstreamError {
-  return new UpstreamError('UPSTREAM_BAD_REQUEST', message, { service, api, status: 400, errorCode: 'HSS.0001' });
+  return new UpstreamError('UPSTREAM_BAD_REQUEST', message, {
+    service,
+    api,
+    status: 400,
+    errorCode: 'HSS.0001',
+  });
 }
 
 function checkRange(api: string, name: string, value: number | undefined, min: number, max: number): void {

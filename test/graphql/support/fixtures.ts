@@ -74,7 +74,10 @@ export function makeApps(count: number, prefix = 'pkg'): HssImageApp[] {
   }));
 }
 
-export function makeGlobalApp(image: HssRegistryImage, overrides: Partial<HssGlobalImageApp> = {}): HssGlobalImageApp {
+export function makeGlobalApp(
+  image: HssRegistryImage,
+  overrides: Partial<HssGlobalImageApp> = {},
+): HssGlobalImageApp {
   return {
     app_name: 'openssl',
     app_type: 'RPM',
