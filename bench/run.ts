@@ -161,13 +161,21 @@ interface Reference {
   data: Record<string, unknown>;
 }
 
+/** Server idle (CPU) and no upstream call arriving: the next counter reset counts only what follows. */
+async function settle(proc: Managed, control: SimulatorControl, quietMs: number): Promise<void> {
+  await waitIdle(proc.pid);
+  await control.waitQuiet(quietMs);
+}
+
 async function countedExecution(
   control: SimulatorControl,
-  url: string,
+  running: Running,
   body: string,
   settleMs: number,
 ): Promise<{ sample: CallSample; ms: number; status: number; text: string }> {
+  await settle(running.proc, control, settleMs);
   await control.resetCalls();
+  const url = running.url;
   const result = await execute(url, body);
   await sleep(settleMs); // background refreshes triggered by this request land in its count
   const byRoute = await control.calls();
@@ -199,9 +207,9 @@ async function measureOperation(args: {
   trace('started');
   const problems: string[] = [];
   try {
-    const cold = await countedExecution(control, running.url, body, settleMs);
+    const cold = await countedExecution(control, running, body, settleMs);
     problems.push(...validateResponse(spec, cold.status, cold.text, detail).problems.map((p) => `cold: ${p}`));
-    const warm = await countedExecution(control, running.url, body, settleMs);
+    const warm = await countedExecution(control, running, body, settleMs);
     const warmCheck = validateResponse(spec, warm.status, warm.text, detail);
     problems.push(...warmCheck.problems.map((p) => `warm: ${p}`));
     trace('cold+warm');
@@ -226,11 +234,11 @@ async function measureOperation(args: {
     for (const connections of options.connections) {
       // Each run starts on an idle server and ends when the server has worked off what autocannon left in
       // flight; CPU and upstream calls are divided by requests sent (completed + abandoned at the end).
-      await waitIdle(running.proc.pid);
+      await settle(running.proc, control, settleMs);
       await control.resetCalls();
       const cpuBefore = cpuTimeMs(running.proc.pid);
       const run = await load(connections, options.loadSeconds);
-      await waitIdle(running.proc.pid);
+      await settle(running.proc, control, settleMs);
       const cpuAfter = cpuTimeMs(running.proc.pid);
       const calls = summarizeCalls(await control.calls());
       trace(`load c=${connections}`);

@@ -138,6 +138,22 @@ export class SimulatorControl {
     return flattenCounts(await control(this.url, 'GET', '/__simulator/calls'));
   }
 
+  /**
+   * Waits until no call arrives for `intervalMs` (e.g. what a stopped server still had in flight, or a
+   * backlog the simulator is working off), so a counter reset afterwards counts only what follows.
+   */
+  async waitQuiet(intervalMs: number, maxMs = 30_000): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    const total = async (): Promise<number> => Object.values(await this.calls()).reduce((sum, n) => sum + n, 0);
+    let previous = await total();
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      const now = await total();
+      if (now === previous) return;
+      previous = now;
+    }
+  }
+
   /** Fixed latency on every route (IAM included). */
   async setLatency(fixedMs: number): Promise<void> {
     await control(this.url, 'POST', '/__simulator/latency', { route: '*', latency: { fixedMs } });

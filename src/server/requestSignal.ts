@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
 /**
@@ -9,6 +10,8 @@ export function requestSignal(
   deadlineMs: number,
 ): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
+  // Every upstream call of the operation listens on this signal; dozens per request are expected.
+  setMaxListeners(0, controller.signal);
   const deadline = setTimeout(() => {
     controller.abort(new DOMException(`request deadline of ${deadlineMs} ms passed`, 'TimeoutError'));
   }, deadlineMs);

@@ -68,14 +68,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     tokens: new TokenStore(resolved.tokenTtlMs),
   };
   const control = createControl(state);
-  const server = new SimulatorServer({
+  const server: SimulatorServer = new SimulatorServer({
     state,
     identity,
     router: new Router(),
     control: {
       control,
       rateLimiter: state.rateLimiter,
-      info: () => ({
+      info: (): Record<string, unknown> => ({
         url: server.baseUrl,
         region: identity.region,
         projectId: identity.projectId,

@@ -53,7 +53,7 @@ function sortValue(record: SharedRepositoryRecord, column: Column): string | num
 }
 
 function listSharedRepositories(context: RouteContext): RouteResult {
-  const params = new ParamReader(effectiveParams(context.query), swrBadParameter);
+  const params: ParamReader = new ParamReader(effectiveParams(context.query), swrBadParameter);
   const center = params.oneOf<SwrShareCenter>('center', ['self', 'thirdparty']);
   if (center === undefined) params.fail('center is required (self or thirdparty)');
   if (params.has('limit') !== params.has('offset')) params.fail('limit and offset must be used together');

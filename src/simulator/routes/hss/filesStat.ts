@@ -5,13 +5,14 @@
  * repo_type, type, image_id) are ignored. Images not successfully scanned answer `{0, 0}`.
  */
 import type { HssImageFilesStat } from '../../../upstream/hss/types';
+import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 import { hssParams, REGISTRY_IMAGE_TYPES, resolveImage } from './common';
 
 const IMAGE_TYPES = [...REGISTRY_IMAGE_TYPES, 'local_image', 'registry', 'local', 'cicd'] as const;
 
 function showImageFilesStat(context: RouteContext): RouteResult {
-  const params = hssParams(context.query);
+  const params: ParamReader = hssParams(context.query);
   const header = context.headers.region;
   const region = Array.isArray(header) ? header[0] : header;
   if (!region) params.fail('the region header is required');

@@ -4,11 +4,12 @@
  * image_type `local`/`cicd` lists nothing. Order: by image, then the image's own order (stable).
  */
 import type { HssGlobalImageApp, HssPage } from '../../../upstream/hss/types';
+import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 import { hssParams, paging } from './common';
 
 function listGlobalImageApps(context: RouteContext): RouteResult {
-  const params = hssParams(context.query);
+  const params: ParamReader = hssParams(context.query);
   const { limit, offset } = paging(params, 10);
   params.text('enterprise_project_id', 1, 256);
   const imageType = params.oneOf('image_type', ['local', 'registry', 'cicd'] as const);

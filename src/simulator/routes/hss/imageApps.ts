@@ -4,13 +4,14 @@
  * app_name case-insensitive substring. Items have only the four documented fields.
  */
 import type { HssImageApp, HssPage } from '../../../upstream/hss/types';
+import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 import { hssParams, paging, REGISTRY_IMAGE_TYPES, resolveImage } from './common';
 
 const IMAGE_TYPES = [...REGISTRY_IMAGE_TYPES, 'cicd'] as const;
 
 function listImageApps(context: RouteContext): RouteResult {
-  const params = hssParams(context.query);
+  const params: ParamReader = hssParams(context.query);
   const { limit, offset } = paging(params, 10);
   params.text('enterprise_project_id', 1, 256);
   const imageType = params.oneOf('image_type', IMAGE_TYPES);

@@ -6,11 +6,12 @@
 import type { HssPage, HssRegistryImage } from '../../../upstream/hss/types';
 import { HSS_SCAN_STATUS_FILTERS } from '../../../upstream/hss/types';
 import type { RegistryImageFilter } from '../../data/dataset';
+import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 import { hssParams, paging, REGISTRY_IMAGE_TYPES } from './common';
 
 function listRegistryImages(context: RouteContext): RouteResult {
-  const params = hssParams(context.query);
+  const params: ParamReader = hssParams(context.query);
   const { limit, offset } = paging(params, 1);
   const now = Date.now();
   params.text('enterprise_project_id', 1, 256);
