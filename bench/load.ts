@@ -15,7 +15,11 @@ export interface Execution {
 /** One POST /graphql, timed end to end from this process. */
 export async function execute(url: string, body: string): Promise<Execution> {
   const start = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const text = await response.text();
   return { status: response.status, body: text, ms: performance.now() - start };
 }

@@ -75,9 +75,14 @@ function checkConnection(problems: string[], label: string, connection: unknown,
   const total = num(c.totalCount);
   if (!Number.isInteger(total) || total < 0) problems.push(`${label}: totalCount ${String(c.totalCount)}`);
   const expected = Math.min(first, total);
-  if (items.length !== expected) problems.push(`${label}: ${items.length} items, expected ${expected} (total ${total})`);
+  if (items.length !== expected)
+    problems.push(`${label}: ${items.length} items, expected ${expected} (total ${total})`);
   const pageInfo = obj(c.pageInfo);
-  if (pageInfo && typeof pageInfo.hasNextPage === 'boolean' && pageInfo.hasNextPage !== total > items.length) {
+  if (
+    pageInfo &&
+    typeof pageInfo.hasNextPage === 'boolean' &&
+    pageInfo.hasNextPage !== total > items.length
+  ) {
     problems.push(`${label}: hasNextPage ${String(pageInfo.hasNextPage)} with ${items.length} of ${total}`);
   }
   const nodes = items.map(obj);
@@ -116,17 +121,21 @@ function dashboard(first: number): OperationSpec {
       if (nodes.length === 0) problems.push('containerImages: empty page (dataset too small?)');
       nodes.forEach((node, i) => {
         const label = `nodes[${i}]`;
-        if (!nonEmptyString(node.id) || !nonEmptyString(node.imageId)) problems.push(`${label}: missing id/imageId`);
+        if (!nonEmptyString(node.id) || !nonEmptyString(node.imageId))
+          problems.push(`${label}: missing id/imageId`);
         if (node.type !== 'PRIVATE') problems.push(`${label}.type ${String(node.type)}, filter was PRIVATE`);
         for (const field of ['namespace', 'name', 'tag']) {
           if (!nonEmptyString(node[field])) problems.push(`${label}.${field} empty`);
         }
-        if (!obj(node.scan) || typeof obj(node.scan)?.status !== 'string') problems.push(`${label}.scan missing`);
+        if (!obj(node.scan) || typeof obj(node.scan)?.status !== 'string')
+          problems.push(`${label}.scan missing`);
         checkFileStatistics(problems, label, node.fileStatistics);
         checkConnection(problems, `${label}.apps`, node.apps, 5);
         const shared = obj(node.sharedRepository);
         if (shared && shared.name !== node.name) {
-          problems.push(`${label}.sharedRepository.name ${String(shared.name)} ≠ image name ${String(node.name)}`);
+          problems.push(
+            `${label}.sharedRepository.name ${String(shared.name)} ≠ image name ${String(node.name)}`,
+          );
         }
       });
       return problems;
@@ -158,7 +167,9 @@ const imageDetail: OperationSpec = {
     const image = obj(data.containerImage);
     if (!image) return ['containerImage is null'];
     if (detail && image.reference !== `${detail.namespace}/${detail.name}:${detail.tag}`) {
-      problems.push(`reference ${String(image.reference)}, expected ${detail.namespace}/${detail.name}:${detail.tag}`);
+      problems.push(
+        `reference ${String(image.reference)}, expected ${detail.namespace}/${detail.name}:${detail.tag}`,
+      );
     }
     if (!nonEmptyString(image.imageId)) problems.push('imageId empty');
     if (!obj(image.scan)) problems.push('scan missing');
@@ -194,7 +205,8 @@ const softwareSearch: OperationSpec = {
       }
       const image = obj(node.image);
       if (!image) problems.push(`nodes[${i}].image is null`);
-      else if (!nonEmptyString(image.reference) || !obj(image.scan)) problems.push(`nodes[${i}].image incomplete`);
+      else if (!nonEmptyString(image.reference) || !obj(image.scan))
+        problems.push(`nodes[${i}].image incomplete`);
     });
     return problems;
   },
@@ -225,14 +237,17 @@ const sharedRepositories: OperationSpec = {
     if (nodes.length === 0) problems.push('sharedRepositories: empty (dataset?)');
     nodes.forEach((node, i) => {
       const label = `nodes[${i}]`;
-      if (!nonEmptyString(node.name) || !nonEmptyString(node.namespace)) problems.push(`${label}: name/namespace`);
-      if (typeof node.shareValid !== 'boolean') problems.push(`${label}.shareValid not boolean for THIRDPARTY`);
+      if (!nonEmptyString(node.name) || !nonEmptyString(node.namespace))
+        problems.push(`${label}: name/namespace`);
+      if (typeof node.shareValid !== 'boolean')
+        problems.push(`${label}.shareValid not boolean for THIRDPARTY`);
       const tags = arr(node.tags);
       const images = checkConnection(problems, `${label}.images`, node.images, 10);
       const total = num(obj(node.images)?.totalCount);
       if (total > tags.length) problems.push(`${label}.images.totalCount ${total} > ${tags.length} tags`);
       images.forEach((image, j) => {
-        if (!tags.includes(image.tag)) problems.push(`${label}.images[${j}].tag ${String(image.tag)} not in tags`);
+        if (!tags.includes(image.tag))
+          problems.push(`${label}.images[${j}].tag ${String(image.tag)} not in tags`);
         checkFileStatistics(problems, `${label}.images[${j}]`, image.fileStatistics);
       });
     });
@@ -266,7 +281,8 @@ const productImages: OperationSpec = {
       if (node.type !== 'GOLD' || node.osType !== 'Linux') {
         problems.push(`nodes[${i}] is ${String(node.type)}/${String(node.osType)}, filter was GOLD/Linux`);
       }
-      if (!nonEmptyString(node.imageId) || !nonEmptyString(node.name)) problems.push(`nodes[${i}]: imageId/name`);
+      if (!nonEmptyString(node.imageId) || !nonEmptyString(node.name))
+        problems.push(`nodes[${i}]: imageId/name`);
     });
     return problems;
   },

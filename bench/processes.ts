@@ -93,7 +93,9 @@ export function spawnPinned(
         const waiter = { pattern, resolve: (line: string) => (clearTimeout(timer), resolve(line)) };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`${name}: no line matching ${pattern} within ${timeoutMs} ms\n${lines.join('\n')}`));
+          reject(
+            new Error(`${name}: no line matching ${pattern} within ${timeoutMs} ms\n${lines.join('\n')}`),
+          );
         }, timeoutMs);
         waiters.add(waiter);
         void exited.then((code) => {
@@ -152,7 +154,8 @@ export interface MemorySample {
 export function memory(pid: number): MemorySample | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const kb = (field: string): number =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
   } catch {
     return null;

@@ -29,7 +29,12 @@ export interface OperationResult {
   warm: CallSample & { ms: number };
   /** One connection, sequential: the latency figures compared with the floor. */
   sequential?: LoadResult;
-  loads: (LoadResult & { cpuMsPerRequest: number | null; upstreamCallsPerRequest: number })[];
+  loads: (LoadResult & {
+    cpuMsPerRequest: number | null;
+    upstreamCallsPerRequest: number;
+    simulatorCpuPercent: number | null;
+    loadGeneratorCpuPercent: number;
+  })[];
   memory: { peakRssMb: number; steadyRssMb: number } | null;
   problems: string[];
 }
@@ -101,7 +106,8 @@ export function renderMarkdown(report: BenchReport): string {
     .map((g) => ({
       g,
       b: report.results.find(
-        (r) => r.server === 'baseline' && r.operation === g.operation && r.latencyProfileMs === g.latencyProfileMs,
+        (r) =>
+          r.server === 'baseline' && r.operation === g.operation && r.latencyProfileMs === g.latencyProfileMs,
       ),
     }))
     .filter((pair): pair is { g: OperationResult; b: OperationResult } => pair.b !== undefined);
@@ -130,11 +136,30 @@ export function renderMarkdown(report: BenchReport): string {
 
   const minimums = new Map<string, string>();
   for (const r of report.results) {
-    if (!minimums.has(r.operation)) minimums.set(r.operation, `${r.minimum.calls} cold, ${r.minimum.warmCalls} warm, ${r.minimum.levels} levels: ${r.minimum.why}`);
+    if (!minimums.has(r.operation))
+      minimums.set(
+        r.operation,
+        `${r.minimum.calls} cold, ${r.minimum.warmCalls} warm, ${r.minimum.levels} levels: ${r.minimum.why}`,
+      );
   }
-  out.push('Minimum upstream calls (IAM token excluded; cold floor = (levels + 1 for IAM) × latency, warm floor = levels × latency):', '');
+  out.push(
+    'Minimum upstream calls (IAM token excluded; cold floor = (levels + 1 for IAM) × latency, warm floor = levels × latency):',
+    '',
+  );
   for (const [operation, why] of minimums) out.push(`- ${operation}: ${why}`);
   out.push('');
+  const saturated = report.results.flatMap((r) =>
+    r.loads
+      .filter((l) => (l.simulatorCpuPercent ?? 0) + l.loadGeneratorCpuPercent > 90)
+      .map((l) => `${r.server} ${r.operation} ${r.latencyProfileMs} ms c${l.connections}`),
+  );
+  if (saturated.length > 0) {
+    out.push(
+      `> Core 0 (simulator + load generator) was over 90 % busy during: ${saturated.join(', ')} — there, req/s may be ` +
+        'limited by the simulator or load generator rather than the server under test.',
+      '',
+    );
+  }
   for (const note of report.notes) out.push(`> ${note}`);
   if (report.notes.length > 0) out.push('');
 

@@ -36,7 +36,15 @@ import {
   waitIdle,
   type Managed,
 } from './processes';
-import { renderMarkdown, writeJson, type BenchReport, type CallSample, type Check, type OperationResult, type ServerKind } from './report';
+import {
+  renderMarkdown,
+  writeJson,
+  type BenchReport,
+  type CallSample,
+  type Check,
+  type OperationResult,
+  type ServerKind,
+} from './report';
 import {
   SimulatorControl,
   startSimulator,
@@ -179,7 +187,12 @@ async function countedExecution(
   const result = await execute(url, body);
   await sleep(settleMs); // background refreshes triggered by this request land in its count
   const byRoute = await control.calls();
-  return { sample: { ...summarizeCalls(byRoute), byRoute }, ms: result.ms, status: result.status, text: result.body };
+  return {
+    sample: { ...summarizeCalls(byRoute), byRoute },
+    ms: result.ms,
+    status: result.status,
+    text: result.body,
+  };
 }
 
 async function measureOperation(args: {
@@ -193,6 +206,7 @@ async function measureOperation(args: {
   profileMs: number;
   options: Options;
   serverCore: number | null;
+  simulatorPid: number;
 }): Promise<OperationResult> {
   const { slot, spec, detail, info, control, profileMs, options } = args;
   const body = JSON.stringify({
@@ -208,7 +222,9 @@ async function measureOperation(args: {
   const problems: string[] = [];
   try {
     const cold = await countedExecution(control, running, body, settleMs);
-    problems.push(...validateResponse(spec, cold.status, cold.text, detail).problems.map((p) => `cold: ${p}`));
+    problems.push(
+      ...validateResponse(spec, cold.status, cold.text, detail).problems.map((p) => `cold: ${p}`),
+    );
     const warm = await countedExecution(control, running, body, settleMs);
     const warmCheck = validateResponse(spec, warm.status, warm.text, detail);
     problems.push(...warmCheck.problems.map((p) => `warm: ${p}`));
@@ -219,7 +235,7 @@ async function measureOperation(args: {
     const load = (connections: number, durationS: number): Promise<LoadResult> => {
       const common: LoadOptions = { url: running.url, body, connections, reference, validate };
       return options.quick
-        ? runBurst({ ...common, amount: connections === 1 ? 10 : connections * 2 })
+        ? runBurst({ ...common, amount: connections === 1 ? 5 : connections })
         : runLoad({ ...common, durationS });
     };
 
@@ -237,7 +253,11 @@ async function measureOperation(args: {
       await settle(running.proc, control, settleMs);
       await control.resetCalls();
       const cpuBefore = cpuTimeMs(running.proc.pid);
+      const simulatorBefore = cpuTimeMs(args.simulatorPid);
+      const selfBefore = process.cpuUsage();
       const run = await load(connections, options.loadSeconds);
+      const simulatorAfter = cpuTimeMs(args.simulatorPid);
+      const self = process.cpuUsage(selfBefore);
       await settle(running.proc, control, settleMs);
       const cpuAfter = cpuTimeMs(running.proc.pid);
       const calls = summarizeCalls(await control.calls());
@@ -245,8 +265,15 @@ async function measureOperation(args: {
       const sent = Math.max(run.sent, run.completed);
       loads.push({
         ...run,
-        cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && sent > 0 ? (cpuAfter - cpuBefore) / sent : null,
+        cpuMsPerRequest:
+          cpuBefore !== null && cpuAfter !== null && sent > 0 ? (cpuAfter - cpuBefore) / sent : null,
         upstreamCallsPerRequest: sent > 0 ? calls.upstream / sent : 0,
+        // Core 0 is shared: near 100 % together, the simulator/load generator may be what limits req/s.
+        simulatorCpuPercent:
+          simulatorBefore !== null && simulatorAfter !== null
+            ? ((simulatorAfter - simulatorBefore) / (run.durationS * 1000)) * 100
+            : null,
+        loadGeneratorCpuPercent: ((self.user + self.system) / 1000 / (run.durationS * 1000)) * 100,
       });
     }
     for (const run of [sequential, ...loads]) {
@@ -291,12 +318,21 @@ async function validationPass(
     // The dashboard goes first: ImageDetail opens one of its rows, by this server's own id.
     const dashboard = OPERATIONS[0] as OperationSpec;
     for (const spec of [dashboard, ...specs.filter((s) => s !== dashboard)]) {
-      const body = JSON.stringify({ query: documentOf(spec), operationName: spec.operationName, variables: spec.variables(detail) });
+      const body = JSON.stringify({
+        query: documentOf(spec),
+        operationName: spec.operationName,
+        variables: spec.variables(detail),
+      });
       const result = await execute(running.url, body);
       const checked = validateResponse(spec, result.status, result.body, detail);
       if (spec === dashboard && checked.data) detail = pickDetailTarget(checked.data);
       if (!specs.includes(spec)) continue;
-      references.set(spec.key, checked.problems.length === 0 && checked.data ? { body: result.body, data: checked.data } : checked.problems);
+      references.set(
+        spec.key,
+        checked.problems.length === 0 && checked.data
+          ? { body: result.body, data: checked.data }
+          : checked.problems,
+      );
     }
   } finally {
     await stop(running.proc, 2000);
@@ -317,15 +353,23 @@ async function main(): Promise<number> {
   const checks: Check[] = [];
   const notes: string[] = [];
   const check = (name: string, ok: boolean, detail?: string): void => void checks.push({ name, ok, detail });
-  const specs = OPERATIONS.filter((spec) => !options.only || spec.key.toLowerCase().includes(options.only.toLowerCase()));
+  const specs = OPERATIONS.filter(
+    (spec) => !options.only || spec.key.toLowerCase().includes(options.only.toLowerCase()),
+  );
 
   // Servers: the gateway (built once) and the baseline.
   const tsx = [process.execPath, '--import', 'tsx'];
-  const baseline: ServerSlot = { kind: 'baseline', implementation: 'baseline', command: [...tsx, 'bench/baseline/main.ts'] };
+  const baseline: ServerSlot = {
+    kind: 'baseline',
+    implementation: 'baseline',
+    command: [...tsx, 'bench/baseline/main.ts'],
+  };
   const slots: ServerSlot[] = [];
   if (options.gatewayIsBaseline) {
     slots.push({ ...baseline, kind: 'gateway' });
-    notes.push('Dry run: the baseline stands in the gateway slot (--gateway baseline); gateway call checks apply to it.');
+    notes.push(
+      'Dry run: the baseline stands in the gateway slot (--gateway baseline); gateway call checks apply to it.',
+    );
   } else if (existsSync(join(ROOT, 'src/main.ts'))) {
     try {
       execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -335,13 +379,22 @@ async function main(): Promise<number> {
       check('gateway builds (npm run build)', false, output.slice(0, 500));
     }
   } else {
-    notes.push('No src/main.ts yet: the gateway is not measured (the baseline is). Dry-run both slots with --gateway baseline.');
+    notes.push(
+      'No src/main.ts yet: the gateway is not measured (the baseline is). Dry-run both slots with --gateway baseline.',
+    );
   }
   slots.push(baseline);
 
-  const simulator = await startSimulator({ images: options.images, seed: 1, core: loadCore, forceStandin: options.forceStandin });
+  const simulator = await startSimulator({
+    images: options.images,
+    seed: 1,
+    core: loadCore,
+    forceStandin: options.forceStandin,
+  });
   if (simulator.implementation !== 'src/simulator') {
-    notes.push('src/simulator/cli.ts not found (or --standin-simulator): ran against bench/standinSimulator.ts.');
+    notes.push(
+      'src/simulator/cli.ts not found (or --standin-simulator): ran against bench/standinSimulator.ts.',
+    );
   }
   const control = new SimulatorControl(simulator.info.url);
   const results: OperationResult[] = [];
@@ -372,7 +425,11 @@ async function main(): Promise<number> {
         for (const spec of specs) {
           const reference = pass.references.get(spec.key);
           const valid = reference !== undefined && !Array.isArray(reference);
-          check(`${label} ${spec.key}: answer valid`, valid, valid ? undefined : (reference ?? ['no answer']).slice(0, 5).join('; '));
+          check(
+            `${label} ${spec.key}: answer valid`,
+            valid,
+            valid ? undefined : (reference ?? ['no answer']).slice(0, 5).join('; '),
+          );
           if (!valid) continue;
           own.set(spec.key, reference.data);
           const began = Date.now();
@@ -390,6 +447,7 @@ async function main(): Promise<number> {
               profileMs,
               options,
               serverCore,
+              simulatorPid: simulator.process.pid,
             });
           } catch (error) {
             check(`${label} ${spec.key}: measured`, false, String(error).slice(0, 800));
@@ -397,7 +455,11 @@ async function main(): Promise<number> {
           }
           results.push(result);
           process.stderr.write(`${((Date.now() - began) / 1000).toFixed(1)} s\n`);
-          check(`${label} ${spec.key}: every answer right (cold, warm, under load)`, result.problems.length === 0, result.problems.slice(0, 3).join('; '));
+          check(
+            `${label} ${spec.key}: every answer right (cold, warm, under load)`,
+            result.problems.length === 0,
+            result.problems.slice(0, 3).join('; '),
+          );
           if (slot.kind === 'gateway') {
             check(
               `${label} ${spec.key}: cold upstream calls ${result.cold.upstream} ≤ minimum ${result.minimum.calls}`,
@@ -420,7 +482,12 @@ async function main(): Promise<number> {
         const b = base?.get(spec.key);
         if (!a || !b) continue;
         const difference = firstDifference(comparable(a), comparable(b));
-        agreement.push({ operation: spec.key, latencyProfileMs: profileMs, agree: !difference, firstDifference: difference });
+        agreement.push({
+          operation: spec.key,
+          latencyProfileMs: profileMs,
+          agree: !difference,
+          firstDifference: difference,
+        });
       }
     }
   } finally {

@@ -144,7 +144,8 @@ export class SimulatorControl {
    */
   async waitQuiet(intervalMs: number, maxMs = 30_000): Promise<void> {
     const deadline = Date.now() + maxMs;
-    const total = async (): Promise<number> => Object.values(await this.calls()).reduce((sum, n) => sum + n, 0);
+    const total = async (): Promise<number> =>
+      Object.values(await this.calls()).reduce((sum, n) => sum + n, 0);
     let previous = await total();
     while (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
@@ -182,7 +183,8 @@ export function flattenCounts(value: unknown): CallCounts {
   const walk = (node: unknown, path: string[]): void => {
     if (typeof node === 'number') {
       const last = path[path.length - 1];
-      const route = last !== undefined && ['count', 'calls', 'total'].includes(last) ? path.slice(0, -1) : path;
+      const route =
+        last !== undefined && ['count', 'calls', 'total'].includes(last) ? path.slice(0, -1) : path;
       if (route.length > 0 && route[0] !== 'total') out[route.join('.')] = (out[route.join('.')] ?? 0) + node;
       return;
     }
@@ -255,9 +257,12 @@ export async function upstreamFacts(info: SimulatorInfo): Promise<UpstreamFacts>
   const token = tokenResponse.headers.get('x-subject-token');
   if (!token) throw new Error(`simulator IAM: no token (${tokenResponse.status})`);
   const total = async (center: string): Promise<number> => {
-    const response = await fetch(`${info.url}/v2/manage/shared-repositories?center=${center}&limit=1&offset=0`, {
-      headers: { 'x-auth-token': token, 'content-type': 'application/json' },
-    });
+    const response = await fetch(
+      `${info.url}/v2/manage/shared-repositories?center=${center}&limit=1&offset=0`,
+      {
+        headers: { 'x-auth-token': token, 'content-type': 'application/json' },
+      },
+    );
     const body = (await response.json()) as { total_range?: number }[];
     const range = response.headers.get('content-range');
     return body[0]?.total_range ?? Number(range?.split('/')[1] ?? 0);

@@ -31,12 +31,48 @@ const random = (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const digest = (text: string): string => `sha256:${createHash('sha256').update(`${SEED}:${text}`).digest('hex')}`;
+const digest = (text: string): string =>
+  `sha256:${createHash('sha256').update(`${SEED}:${text}`).digest('hex')}`;
 
-const APP_NAMES = ['openssl', 'openssl-libs', 'zlib', 'glibc', 'bash', 'curl', 'busybox', 'python3', 'nodejs'];
-const MORE_APPS = ['log4j-core', 'jackson-databind', 'libxml2', 'sqlite', 'ncurses', 'tzdata', 'ca-certificates'];
-const TYPES = ['private_image', 'private_image', 'private_image', 'private_image', 'shared_image', 'instance_image'];
-const STATUS = ['success', 'success', 'success', 'success', 'success', 'success', 'unscan', 'failed', 'scanning'];
+const APP_NAMES = [
+  'openssl',
+  'openssl-libs',
+  'zlib',
+  'glibc',
+  'bash',
+  'curl',
+  'busybox',
+  'python3',
+  'nodejs',
+];
+const MORE_APPS = [
+  'log4j-core',
+  'jackson-databind',
+  'libxml2',
+  'sqlite',
+  'ncurses',
+  'tzdata',
+  'ca-certificates',
+];
+const TYPES = [
+  'private_image',
+  'private_image',
+  'private_image',
+  'private_image',
+  'shared_image',
+  'instance_image',
+];
+const STATUS = [
+  'success',
+  'success',
+  'success',
+  'success',
+  'success',
+  'success',
+  'unscan',
+  'failed',
+  'scanning',
+];
 const TAGS_PER_REPO = 5;
 
 interface Image {
@@ -124,7 +160,12 @@ const globalApps = images.flatMap((image) =>
     layer_digest: digest(`layer:${image.image_id}`),
     is_compliant: app.vul_num === 0,
     latest_scan_time: image.latest_scan_time,
-    image_type: image.image_type === 'shared_image' ? 'SwrShared' : image.image_type === 'private_image' ? 'SwrPrivate' : 'SwrEnterprise',
+    image_type:
+      image.image_type === 'shared_image'
+        ? 'SwrShared'
+        : image.image_type === 'private_image'
+          ? 'SwrPrivate'
+          : 'SwrEnterprise',
     namespace: image.namespace,
     image_name: image.image_name,
     image_version: image.image_version,
@@ -134,7 +175,12 @@ const globalApps = images.flatMap((image) =>
 
 const sharedRepos = [...byRepo.entries()].flatMap(([key, tags], index) => {
   const first = tags[0] as Image;
-  const center = first.image_type === 'shared_image' ? 'thirdparty' : first.image_type === 'private_image' && index % 3 === 0 ? 'self' : null;
+  const center =
+    first.image_type === 'shared_image'
+      ? 'thirdparty'
+      : first.image_type === 'private_image' && index % 3 === 0
+        ? 'self'
+        : null;
   if (!center) return [];
   const [namespace, name] = key.split('/') as [string, string];
   return [
@@ -163,7 +209,10 @@ const sharedRepos = [...byRepo.entries()].flatMap(([key, tags], index) => {
 });
 
 const productImages = Array.from({ length: 120 }, (_, i) => ({
-  id: createHash('md5').update(`wks:${SEED}:${i}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+  id: createHash('md5')
+    .update(`wks:${SEED}:${i}`)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
   image_type: i % 3 === 0 ? 'private' : 'gold',
   os_type: i % 2 === 0 ? 'Linux' : 'Windows',
   architecture: i % 4 === 0 ? 'arm' : 'x86',
@@ -192,7 +241,8 @@ class HttpError extends Error {
     super(String(status));
   }
 }
-const hssError = (code: string, msg: string): HttpError => new HttpError(400, { error_code: code, error_msg: msg });
+const hssError = (code: string, msg: string): HttpError =>
+  new HttpError(400, { error_code: code, error_msg: msg });
 function intParam(query: Query, name: string, min: number, max: number, fallback: number): number {
   const raw = query.get(name);
   if (raw === null) return fallback;
@@ -200,7 +250,10 @@ function intParam(query: Query, name: string, min: number, max: number, fallback
   if (!Number.isInteger(value) || value < min || value > max) throw hssError('HSS.0001', `invalid ${name}`);
   return value;
 }
-const page = <T>(items: T[], offset: number, limit: number) => ({ total_num: items.length, data_list: items.slice(offset, offset + limit) });
+const page = <T>(items: T[], offset: number, limit: number) => ({
+  total_num: items.length,
+  data_list: items.slice(offset, offset + limit),
+});
 
 function listRegistryImages(query: Query) {
   const limit = intParam(query, 'limit', 1, 200, 10);
@@ -220,7 +273,8 @@ function listRegistryImages(query: Query) {
     if (value !== null) list = list.filter((image) => image[field] === value);
   }
   if (query.get('latest_version') === 'true') list = list.filter((image) => image.latest_version);
-  if (query.get('has_vul') !== null) list = list.filter((image) => image.vul_num > 0 === (query.get('has_vul') === 'true'));
+  if (query.get('has_vul') !== null)
+    list = list.filter((image) => image.vul_num > 0 === (query.get('has_vul') === 'true'));
   return page(list, offset, limit);
 }
 
@@ -231,7 +285,12 @@ function imageById(id: string, query: Query): Image {
   return image;
 }
 
-const routes: { id: string; method: string; pattern: RegExp; handle: (m: RegExpExecArray, q: Query, req: IncomingMessage) => unknown }[] = [
+const routes: {
+  id: string;
+  method: string;
+  pattern: RegExp;
+  handle: (m: RegExpExecArray, q: Query, req: IncomingMessage) => unknown;
+}[] = [
   {
     id: 'hss.listRegistryImages',
     method: 'GET',
@@ -289,11 +348,16 @@ const routes: { id: string; method: string; pattern: RegExp; handle: (m: RegExpE
       const ns = q.get('namespace');
       const name = q.get('name');
       const list = sharedRepos.filter(
-        (repo) => (!center || repo.center === center) && (!ns || repo.namespace.includes(ns)) && (!name || repo.name.includes(name)),
+        (repo) =>
+          (!center || repo.center === center) &&
+          (!ns || repo.namespace.includes(ns)) &&
+          (!name || repo.name.includes(name)),
       );
       const offset = Number(q.get('offset') ?? 0);
       const limit = Number(q.get('limit') ?? 100);
-      return list.slice(offset, offset + limit).map(({ center: _center, ...repo }) => ({ ...repo, total_range: list.length }));
+      return list
+        .slice(offset, offset + limit)
+        .map(({ center: _center, ...repo }) => ({ ...repo, total_range: list.length }));
     },
   },
   {
@@ -303,7 +367,8 @@ const routes: { id: string; method: string; pattern: RegExp; handle: (m: RegExpE
     handle: (_, q) => {
       const limit = Number(q.get('limit') ?? 100);
       const offset = Number(q.get('offset') ?? 0);
-      if (!(limit >= 0 && limit <= 100)) throw new HttpError(400, { error_code: 'WKS.0001', error_msg: 'bad limit' });
+      if (!(limit >= 0 && limit <= 100))
+        throw new HttpError(400, { error_code: 'WKS.0001', error_msg: 'bad limit' });
       const filters: [string, string][] = [
         ['image_type', 'image_type'],
         ['os_type', 'os_type'],
@@ -320,9 +385,18 @@ const routes: { id: string; method: string; pattern: RegExp; handle: (m: RegExpE
   },
 ];
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': randomBytes(16).toString('hex'), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'x-request-id': randomBytes(16).toString('hex'),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -337,7 +411,8 @@ const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (path.startsWith('/__simulator/')) {
-      if (path === '/__simulator/calls' && req.method === 'GET') return send(res, 200, { calls: Object.fromEntries(calls) });
+      if (path === '/__simulator/calls' && req.method === 'GET')
+        return send(res, 200, { calls: Object.fromEntries(calls) });
       if (path === '/__simulator/calls/reset') return (calls.clear(), send(res, 200, { ok: true }));
       if (path === '/__simulator/latency') {
         const body = await readJson(req);
@@ -352,8 +427,8 @@ const server = createServer((req, res) => {
     if (path === '/v3/auth/tokens' && req.method === 'POST') {
       count('iam.createToken');
       const body = await readJson(req);
-      const user = (body.auth as { identity?: { password?: { user?: Record<string, unknown> } } } | undefined)?.identity
-        ?.password?.user;
+      const user = (body.auth as { identity?: { password?: { user?: Record<string, unknown> } } } | undefined)
+        ?.identity?.password?.user;
       if (user?.name !== CREDENTIALS.user || user.password !== CREDENTIALS.password) {
         return send(res, 401, { error_code: '1100', error_msg: 'invalid credentials' });
       }
@@ -372,7 +447,12 @@ const server = createServer((req, res) => {
             catalog: [],
             project: { name: REGION, id: PROJECT_ID, domain: { name: CREDENTIALS.domain, id: 'd1' } },
             roles: [],
-            user: { name: CREDENTIALS.user, id: 'u1', password_expires_at: '', domain: { name: CREDENTIALS.domain, id: 'd1' } },
+            user: {
+              name: CREDENTIALS.user,
+              id: 'u1',
+              password_expires_at: '',
+              domain: { name: CREDENTIALS.domain, id: 'd1' },
+            },
           },
         },
         { 'x-subject-token': token },
@@ -383,7 +463,10 @@ const server = createServer((req, res) => {
     count(route.id);
     const token = req.headers['x-auth-token'];
     if (typeof token !== 'string' || !tokens.has(token)) {
-      return send(res, 401, { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information' });
+      return send(res, 401, {
+        error_code: 'APIGW.0301',
+        error_msg: 'Incorrect IAM authentication information',
+      });
     }
     try {
       if (req.method === 'POST') await readJson(req);
@@ -391,7 +474,8 @@ const server = createServer((req, res) => {
       const headers: Record<string, string> = {};
       if (route.id.startsWith('swr') && url.searchParams.has('limit') && url.searchParams.has('offset')) {
         const list = result as { total_range: number }[];
-        headers['content-range'] = `${url.searchParams.get('offset')}-${list.length}/${list[0]?.total_range ?? 0}`;
+        headers['content-range'] =
+          `${url.searchParams.get('offset')}-${list.length}/${list[0]?.total_range ?? 0}`;
       }
       send(res, 200, result, headers);
     } catch (error) {
@@ -405,7 +489,9 @@ server.keepAliveTimeout = 60_000;
 server.listen(PORT, '127.0.0.1', () => {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : PORT}`;
-  console.log(JSON.stringify({ url, region: REGION, projectId: PROJECT_ID, credentials: CREDENTIALS, images: IMAGES }));
+  console.log(
+    JSON.stringify({ url, region: REGION, projectId: PROJECT_ID, credentials: CREDENTIALS, images: IMAGES }),
+  );
   console.log(`stand-in simulator listening on ${url} (${IMAGES} images, seed ${SEED})`);
 });
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

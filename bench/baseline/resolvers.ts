@@ -19,7 +19,8 @@ import type { BaselineContext } from './dataSources';
 type Args = Record<string, unknown>;
 type Center = 'self' | 'thirdparty';
 type RepoParent = SwrSharedRepository & { center: Center };
-type AppParent = (HssImageApp & { parentImage: HssRegistryImage }) | (HssGlobalImageApp & { parentImage?: undefined });
+type AppParent =
+  (HssImageApp & { parentImage: HssRegistryImage }) | (HssGlobalImageApp & { parentImage?: undefined });
 
 // ---- enum and id mapping -----------------------------------------------------------------------------
 
@@ -152,8 +153,9 @@ async function findImage(
     limit: 10,
   });
   return (
-    page.data_list.find((image) => image.namespace === namespace && image.image_name === name && image.image_version === tag) ??
-    null
+    page.data_list.find(
+      (image) => image.namespace === namespace && image.image_name === name && image.image_version === tag,
+    ) ?? null
   );
 }
 
@@ -182,11 +184,23 @@ export const resolvers = {
       const [kind, ...rest] = decodeId(String(id));
       if (kind === 'ContainerImage') {
         const [type, namespace, name, tag] = rest.map(String);
-        return findImage(ctx, IMAGE_TYPES[type ?? ''] ?? 'private_image', namespace ?? '', name ?? '', tag ?? '');
+        return findImage(
+          ctx,
+          IMAGE_TYPES[type ?? ''] ?? 'private_image',
+          namespace ?? '',
+          name ?? '',
+          tag ?? '',
+        );
       }
       if (kind === 'SharedRepository') {
         const [center, namespace, name] = rest.map(String) as [Center, string, string];
-        const repos = await ctx.dataSources.swr.listSharedRepositories({ center, namespace, name, limit: 100, offset: 0 });
+        const repos = await ctx.dataSources.swr.listSharedRepositories({
+          center,
+          namespace,
+          name,
+          limit: 100,
+          offset: 0,
+        });
         const repo = repos.find((r) => r.namespace === namespace && r.name === name);
         return repo ? { ...repo, center } : null;
       }
@@ -224,7 +238,8 @@ export const resolvers = {
       let parts: string[];
       if (typeof args.id === 'string') {
         const [kind, ...rest] = decodeId(args.id);
-        if (kind !== 'ContainerImage') throw new GraphQLError('Not an image id.', { extensions: { code: 'BAD_USER_INPUT' } });
+        if (kind !== 'ContainerImage')
+          throw new GraphQLError('Not an image id.', { extensions: { code: 'BAD_USER_INPUT' } });
         parts = rest.map(String);
       } else {
         parts = [args.type, args.namespace, args.name, args.tag].map((value) => String(value ?? ''));
@@ -313,7 +328,13 @@ export const resolvers = {
 
   ContainerImage: {
     id: (image: HssRegistryImage) =>
-      encodeId(['ContainerImage', imageTypeName(image.image_type), image.namespace, image.image_name, image.image_version]),
+      encodeId([
+        'ContainerImage',
+        imageTypeName(image.image_type),
+        image.namespace,
+        image.image_name,
+        image.image_version,
+      ]),
     imageId: (image: HssRegistryImage) => image.image_id,
     digest: (image: HssRegistryImage) => image.image_digest || null,
     type: (image: HssRegistryImage) => imageTypeName(image.image_type),
