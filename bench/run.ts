@@ -5,6 +5,7 @@
  *   npm run bench -- --quick       CI: small dataset, 0 ms, short runs; exit 1 on a wrong answer or on
  *                                  gateway upstream calls above the stated minimum (timings never asserted)
  * Options: --duration <s> (per load run), --images <n>, --profiles 0,20, --only <operation key substring>,
+ *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
  *          --standin-simulator (use bench/standinSimulator.ts even if src/simulator exists).
  */
@@ -70,7 +71,8 @@ interface Options {
   warmupSeconds: number;
   connections: number[];
   only?: string;
-  gatewayIsBaseline: boolean;
+  /** `dist` (default: npm run build, node dist/main.js), `src` (tsx, no build), `baseline` (dry run). */
+  gatewayFrom: 'dist' | 'src' | 'baseline';
   forceStandin: boolean;
 }
 
@@ -90,7 +92,7 @@ function parseOptions(argv: string[]): Options {
     warmupSeconds: quick ? 0 : Math.max(1, loadSeconds * 0.4),
     connections: quick ? [10] : [10, 50],
     only: value('only'),
-    gatewayIsBaseline: value('gateway') === 'baseline',
+    gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
     forceStandin: argv.includes('--standin-simulator'),
   };
 }
@@ -365,11 +367,14 @@ async function main(): Promise<number> {
     command: [...tsx, 'bench/baseline/main.ts'],
   };
   const slots: ServerSlot[] = [];
-  if (options.gatewayIsBaseline) {
+  if (options.gatewayFrom === 'baseline') {
     slots.push({ ...baseline, kind: 'gateway' });
     notes.push(
       'Dry run: the baseline stands in the gateway slot (--gateway baseline); gateway call checks apply to it.',
     );
+  } else if (options.gatewayFrom === 'src' && existsSync(join(ROOT, 'src/main.ts'))) {
+    slots.push({ kind: 'gateway', implementation: 'gateway', command: [...tsx, 'src/main.ts'] });
+    notes.push('The gateway ran from source through tsx (--gateway src), not from the build.');
   } else if (existsSync(join(ROOT, 'src/main.ts'))) {
     try {
       execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -27,7 +27,10 @@ export class TokenStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(scope: Omit<TokenRecord, 'issuedAt' | 'expiresAt' | 'revoked'>): { token: string; record: TokenRecord } {
+  issue(scope: Omit<TokenRecord, 'issuedAt' | 'expiresAt' | 'revoked'>): {
+    token: string;
+    record: TokenRecord;
+  } {
     const issuedAt = this.now();
     // "MII…" like real tokens; ~1.6 KB keeps headers realistic without bloating every request.
     const token = `MIIEsim${randomBytes(1200).toString('base64url')}`;
@@ -50,8 +53,10 @@ export class TokenStore {
     const token = Array.isArray(header) ? header[0] : header;
     if (!token) throw gatewayError(401, 'APIGW.0301', GATEWAY_MESSAGES['APIGW.0301']);
     const record = this.tokens.get(token);
-    if (!record) throw gatewayError(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail');
-    if (record.revoked) throw gatewayError(401, 'APIGW.0307', `${GATEWAY_MESSAGES['APIGW.0307']}: token revoked`);
+    if (!record)
+      throw gatewayError(401, 'APIGW.0301', 'Incorrect IAM authentication information: decrypt token fail');
+    if (record.revoked)
+      throw gatewayError(401, 'APIGW.0307', `${GATEWAY_MESSAGES['APIGW.0307']}: token revoked`);
     if (this.now() >= record.expiresAt) {
       throw gatewayError(
         401,
@@ -61,7 +66,11 @@ export class TokenStore {
     }
     // A token is bound to its project: the doc says another region/project gives 0307.
     if (pathProjectId !== undefined && pathProjectId !== record.projectId) {
-      throw gatewayError(401, 'APIGW.0307', `${GATEWAY_MESSAGES['APIGW.0307']}: the token is not valid for this project`);
+      throw gatewayError(
+        401,
+        'APIGW.0307',
+        `${GATEWAY_MESSAGES['APIGW.0307']}: the token is not valid for this project`,
+      );
     }
     return record;
   }

@@ -87,8 +87,12 @@ async function main(): Promise<void> {
   console.log(`Huawei Cloud simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  region:      ${simulator.region}`);
   console.log(`  project id:  ${simulator.projectId}`);
-  console.log(`  credentials: domain=${credentials.domain} user=${credentials.user} password=${credentials.password}`);
-  console.log(`  images:      ${summary.imageCount} in ${summary.repositoryCount} repositories (seed ${summary.seed})`);
+  console.log(
+    `  credentials: domain=${credentials.domain} user=${credentials.user} password=${credentials.password}`,
+  );
+  console.log(
+    `  images:      ${summary.imageCount} in ${summary.repositoryCount} repositories (seed ${summary.seed})`,
+  );
   console.log(`  rate limits: ${simulator.control.rateLimitsEnabled() ? 'on' : 'off'}`);
   console.log(`  control API: ${simulator.url}/__simulator/info`);
   let stopping = false;

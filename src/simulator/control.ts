@@ -28,7 +28,8 @@ export function createControl(state: SimulatorState): SimulatorControl {
     callCounts: () => state.calls.snapshot(),
     totalCalls: (prefix?: string) => state.calls.total(prefix),
     resetCallCounts: () => state.calls.reset(),
-    setLatency: (route: SimulatorRouteId | '*', latency: LatencySpec | null) => state.latency.set(route, latency),
+    setLatency: (route: SimulatorRouteId | '*', latency: LatencySpec | null) =>
+      state.latency.set(route, latency),
     injectFault: (route: SimulatorRouteId | '*', fault: FaultSpec, opts?: FaultOptions) =>
       state.faults.inject(route, fault, opts),
     clearFaults: () => state.faults.clear(),

@@ -18,26 +18,34 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimiter } from './rateLimit';
 import { readBody, sendJson } from './http';
-import { SIMULATOR_ROUTE_IDS, type RateLimitSetting, type SimulatorControl, type SimulatorRouteId } from './types';
+import {
+  SIMULATOR_ROUTE_IDS,
+  type RateLimitSetting,
+  type SimulatorControl,
+  type SimulatorRouteId,
+} from './types';
 
 export const CONTROL_PREFIX = '/__simulator/';
 
 class ControlError extends Error {}
 
 function routeOf(value: unknown): SimulatorRouteId | '*' {
-  if (value === '*' || (SIMULATOR_ROUTE_IDS as readonly unknown[]).includes(value)) return value as SimulatorRouteId | '*';
+  if (value === '*' || (SIMULATOR_ROUTE_IDS as readonly unknown[]).includes(value))
+    return value as SimulatorRouteId | '*';
   throw new ControlError(`route must be '*' or one of ${SIMULATOR_ROUTE_IDS.join(', ')}`);
 }
 
 function object(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ControlError('body must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ControlError('body must be a JSON object');
   return value as Record<string, unknown>;
 }
 
 function rateLimitSetting(body: unknown): RateLimitSetting {
   if (typeof body === 'boolean') return body;
   const fields = object(body);
-  if (typeof fields.perMinute === 'number' && fields.enabled !== false) return { perMinute: fields.perMinute };
+  if (typeof fields.perMinute === 'number' && fields.enabled !== false)
+    return { perMinute: fields.perMinute };
   if (typeof fields.enabled === 'boolean') return fields.enabled;
   throw new ControlError('expected { enabled: boolean, perMinute?: number }');
 }
@@ -73,15 +81,22 @@ export async function handleControl(
         break;
       case 'POST latency': {
         const fields = object(body);
-        control.setLatency(routeOf(fields.route), (fields.latency ?? null) as Parameters<SimulatorControl['setLatency']>[1]);
+        control.setLatency(
+          routeOf(fields.route),
+          (fields.latency ?? null) as Parameters<SimulatorControl['setLatency']>[1],
+        );
         break;
       }
       case 'POST faults': {
         const fields = object(body);
-        control.injectFault(routeOf(fields.route), fields.fault as Parameters<SimulatorControl['injectFault']>[1], {
-          times: typeof fields.times === 'number' ? fields.times : undefined,
-          probability: typeof fields.probability === 'number' ? fields.probability : undefined,
-        });
+        control.injectFault(
+          routeOf(fields.route),
+          fields.fault as Parameters<SimulatorControl['injectFault']>[1],
+          {
+            times: typeof fields.times === 'number' ? fields.times : undefined,
+            probability: typeof fields.probability === 'number' ? fields.probability : undefined,
+          },
+        );
         break;
       }
       case 'DELETE faults':

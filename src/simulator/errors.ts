@@ -73,7 +73,12 @@ export function swrBadParameter(message: string): SimulatorHttpError {
 }
 
 /** IAM: parse-friendly `{error_code, error_msg}` plus Keystone's `{error:{code,message,title}}`. */
-export function iamError(status: number, errorCode: string, message: string, title: string): SimulatorHttpError {
+export function iamError(
+  status: number,
+  errorCode: string,
+  message: string,
+  title: string,
+): SimulatorHttpError {
   return new SimulatorHttpError(status, () => ({
     error_code: errorCode,
     error_msg: message,

@@ -63,7 +63,10 @@ export class FaultInjector {
 
 function validateFault(fault: FaultSpec): void {
   if (!fault || !FAULT_KINDS.has(fault.kind)) throw new TypeError(`unknown fault kind`);
-  if (fault.kind === 'status' && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) {
+  if (
+    fault.kind === 'status' &&
+    !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)
+  ) {
     throw new RangeError('fault status must be an HTTP status code');
   }
 }

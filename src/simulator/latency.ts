@@ -27,5 +27,6 @@ function validateLatency(latency: LatencySpec): void {
   if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
     throw new RangeError('latency values must be non-negative numbers');
   }
-  if ('minMs' in latency && latency.minMs > latency.maxMs) throw new RangeError('minMs must not exceed maxMs');
+  if ('minMs' in latency && latency.minMs > latency.maxMs)
+    throw new RangeError('minMs must not exceed maxMs');
 }

@@ -33,7 +33,8 @@ function integerIn(name: string, value: number, min: number, max: number): numbe
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   const seed = integerIn('seed', options.seed ?? 1, 0, 0xffffffff);
   const region = options.region ?? 'cn-north-4';
-  if (!/^[a-z0-9-]+$/.test(region)) throw new RangeError(`simulator option region is not a region id: ${region}`);
+  if (!/^[a-z0-9-]+$/.test(region))
+    throw new RangeError(`simulator option region is not a region id: ${region}`);
   return {
     port: integerIn('port', options.port ?? 0, 0, 65535),
     host: options.host ?? '127.0.0.1',

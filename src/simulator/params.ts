@@ -46,7 +46,8 @@ export class ParamReader {
   oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
-    if (!(allowed as readonly string[]).includes(value)) this.fail(`${name} must be one of ${allowed.join(', ')}`);
+    if (!(allowed as readonly string[]).includes(value))
+      this.fail(`${name} must be one of ${allowed.join(', ')}`);
     return value as T;
   }
 

@@ -3,7 +3,13 @@
  * fault (replaces the answer) → body → token → quota → handler. Every answer carries `X-Request-Id`
  * and a JSON content type.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { SimulatorState } from './control';
 import { CONTROL_PREFIX, handleControl, type ControlHttpDeps } from './controlHttp';
 import {
@@ -89,7 +95,8 @@ export class SimulatorServer {
     }
     try {
       const body = route.readsBody ? await readBody(req) : '';
-      const token = route.auth === 'token' ? state.tokens.authenticate(req.headers, params.project_id) : undefined;
+      const token =
+        route.auth === 'token' ? state.tokens.authenticate(req.headers, params.project_id) : undefined;
       if (route.rateLimited && token && !state.rateLimiter.tryAcquire(route.id, token.userId)) {
         throw gatewayError(429, 'APIGW.0308', throttledMessage(state.rateLimiter.limit));
       }
@@ -133,16 +140,28 @@ export class SimulatorServer {
         sendJson(res, 200, WRONG_SHAPE_BODY, requestId);
         return;
       case 'rateLimit':
-        sendJson(res, 429, gatewayBody('APIGW.0308', throttledMessage(this.deps.state.rateLimiter.limit), requestId), requestId);
+        sendJson(
+          res,
+          429,
+          gatewayBody('APIGW.0308', throttledMessage(this.deps.state.rateLimiter.limit), requestId),
+          requestId,
+        );
         return;
       case 'tokenExpired':
-        sendJson(res, 401, gatewayBody('APIGW.0307', `${GATEWAY_MESSAGES['APIGW.0307']}: token expired`, requestId), requestId);
+        sendJson(
+          res,
+          401,
+          gatewayBody('APIGW.0307', `${GATEWAY_MESSAGES['APIGW.0307']}: token expired`, requestId),
+          requestId,
+        );
         return;
       case 'status': {
         const code = fault.errorCode ?? defaultFaultCode(route.service, fault.status);
-        const message = fault.errorMsg ?? `Simulated ${fault.status} ${STATUS_CODES[fault.status] ?? 'error'}`;
+        const message =
+          fault.errorMsg ?? `Simulated ${fault.status} ${STATUS_CODES[fault.status] ?? 'error'}`;
         let body: unknown;
-        if (code.startsWith('APIGW.') || code.startsWith('APIG.')) body = gatewayBody(code, message, requestId);
+        if (code.startsWith('APIGW.') || code.startsWith('APIG.'))
+          body = gatewayBody(code, message, requestId);
         else if (route.service === 'swr') body = swrBody(code, message);
         else body = { error_code: code, error_msg: message };
         sendJson(res, fault.status, body, requestId);

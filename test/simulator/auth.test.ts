@@ -61,7 +61,9 @@ describe('simulator token checks, 404 and common headers', () => {
       other.control.setTokenTtlMs(30);
       const expiring = await getToken(other);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((await call(other, `/v2/${other.projectId}/images`, { token: expiring })).json.error_code).toBe('APIGW.0307');
+      expect((await call(other, `/v2/${other.projectId}/images`, { token: expiring })).json.error_code).toBe(
+        'APIGW.0307',
+      );
     } finally {
       await other.stop();
     }

@@ -10,7 +10,11 @@ describe('simulator HTTP control API (/__simulator/)', () => {
   afterAll(() => sim.stop());
 
   const control = (path: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', body?: unknown) =>
-    call(sim, `/__simulator/${path}`, { method, body, rawBody: method !== 'GET' && body === undefined ? '' : undefined });
+    call(sim, `/__simulator/${path}`, {
+      method,
+      body,
+      rawBody: method !== 'GET' && body === undefined ? '' : undefined,
+    });
 
   it('reports info without a token', async () => {
     const info = await control('info');
@@ -37,7 +41,11 @@ describe('simulator HTTP control API (/__simulator/)', () => {
   });
 
   it('injects and clears faults', async () => {
-    const injected = await control('faults', 'POST', { route: 'hss.listGlobalImageApps', fault: { kind: 'status', status: 503 }, times: 1 });
+    const injected = await control('faults', 'POST', {
+      route: 'hss.listGlobalImageApps',
+      fault: { kind: 'status', status: 503 },
+      times: 1,
+    });
     expect(injected.json).toEqual({ ok: true });
     expect((await call(sim, hss(sim, '/image/apps'), { token })).status).toBe(503);
     await control('faults', 'POST', { route: '*', fault: { kind: 'status', status: 500 } });
@@ -54,7 +62,11 @@ describe('simulator HTTP control API (/__simulator/)', () => {
   });
 
   it('toggles rate limits', async () => {
-    expect((await control('rate-limits', 'POST', { enabled: true })).json).toEqual({ ok: true, enabled: true, perMinute: 5 });
+    expect((await control('rate-limits', 'POST', { enabled: true })).json).toEqual({
+      ok: true,
+      enabled: true,
+      perMinute: 5,
+    });
     expect(sim.control.rateLimitsEnabled()).toBe(true);
     expect((await control('rate-limits', 'POST', { perMinute: 3 })).json.perMinute).toBe(3);
     expect((await control('rate-limits', 'POST', false)).json.enabled).toBe(false);

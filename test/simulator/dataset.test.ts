@@ -9,7 +9,10 @@ async function responses(sim: RunningSimulator): Promise<string[]> {
     hss(sim, '/image/registries/images?limit=200&offset=20'),
     hss(sim, '/image/apps?limit=200&offset=300'),
     hss(sim, '/image/apps?app_name=lib&limit=50'),
-    hss(sim, `/image/${encodeURIComponent(first.image_id)}/apps${qs({ image_type: first.image_type, namespace: first.namespace, image_name: first.image_name, tag_name: first.image_version, limit: 200 })}`),
+    hss(
+      sim,
+      `/image/${encodeURIComponent(first.image_id)}/apps${qs({ image_type: first.image_type, namespace: first.namespace, image_name: first.image_name, tag_name: first.image_version, limit: 200 })}`,
+    ),
     '/v2/manage/shared-repositories?center=thirdparty&limit=50&offset=0',
     '/v2/manage/shared-repositories?center=self&limit=50&offset=0',
     `/v2/${sim.projectId}/images`,
@@ -22,7 +25,11 @@ async function responses(sim: RunningSimulator): Promise<string[]> {
 describe('simulator dataset', () => {
   describe('determinism', () => {
     it('gives byte-identical responses for the same seed and different ones for another seed', async () => {
-      const [a, b, c] = await Promise.all([startSimulator({ seed: 7 }), startSimulator({ seed: 7 }), startSimulator({ seed: 8 })]);
+      const [a, b, c] = await Promise.all([
+        startSimulator({ seed: 7 }),
+        startSimulator({ seed: 7 }),
+        startSimulator({ seed: 8 }),
+      ]);
       try {
         expect(a.projectId).toBe(b.projectId);
         expect(a.projectId).toMatch(/^[0-9a-f]{32}$/);
@@ -52,14 +59,22 @@ describe('simulator dataset', () => {
         expect(repo.num_images).toBe(repo.tags.length);
         expect(repo.path).toBe(`swr.${sim.region}.myhuaweicloud.com/${repo.namespace}/${repo.name}`);
         for (const tag of repo.tags) {
-          const image = dataset.findImage({ type: 'shared_image', namespace: repo.namespace, name: repo.name, tag });
+          const image = dataset.findImage({
+            type: 'shared_image',
+            namespace: repo.namespace,
+            name: repo.name,
+            tag,
+          });
           expect(image).toBeDefined();
           expect(image?.domain_name).toBe(repo.domain_name);
           expect(image?.shared_status).toBe(repo.status ? 'effective' : 'expired');
         }
       }
       const sharedRepositories = new Set(
-        dataset.repositories().filter((r) => r.type === 'shared_image').map((r) => `${r.namespace}/${r.name}`),
+        dataset
+          .repositories()
+          .filter((r) => r.type === 'shared_image')
+          .map((r) => `${r.namespace}/${r.name}`),
       );
       expect(new Set(thirdparty.map((r) => `${r.namespace}/${r.name}`))).toEqual(sharedRepositories);
     });
@@ -69,7 +84,12 @@ describe('simulator dataset', () => {
       const privateCount = dataset.repositories().filter((r) => r.type === 'private_image').length;
       expect(self.length).toBeGreaterThan(0);
       expect(self.length).toBeLessThan(privateCount);
-      expect(self[0]).toMatchObject({ namespace: 'team-a', name: 'api', status: false, domain_name: sim.credentials.domain });
+      expect(self[0]).toMatchObject({
+        namespace: 'team-a',
+        name: 'api',
+        status: false,
+        domain_name: sim.credentials.domain,
+      });
       for (const repo of self) {
         const images = dataset.imagesOfRepository(repo.namespace, repo.name);
         expect(images.map((image) => image.image_version)).toEqual(repo.tags);
@@ -90,10 +110,21 @@ describe('simulator dataset', () => {
         const key = `${image.namespace}/${image.image_name}`;
         if (image.latest_version) latest.set(key, (latest.get(key) ?? 0) + 1);
         if (image.image_size > 2 ** 31) huge++;
-        const kind = { private_image: 'SwrPrivate', shared_image: 'SwrShared', instance_image: 'SwrEnterprise', harbor: 'Harbor', jfrog: 'Jfrog' };
+        const kind = {
+          private_image: 'SwrPrivate',
+          shared_image: 'SwrShared',
+          instance_image: 'SwrEnterprise',
+          harbor: 'Harbor',
+          jfrog: 'Jfrog',
+        };
         expect(image.registry_type).toBe(kind[image.image_type]);
         if (image.scan_status !== 'success') {
-          expect([image.vul_num, image.unsafe_setting_num, image.malicious_file_num, image.severity_level]).toEqual([0, 0, 0, '']);
+          expect([
+            image.vul_num,
+            image.unsafe_setting_num,
+            image.malicious_file_num,
+            image.severity_level,
+          ]).toEqual([0, 0, 0, '']);
           expect(dataset.appsOfImage(image.image_id)).toEqual([]);
           expect(dataset.filesStat(image.image_id)).toEqual({ total_files_num: 0, total_files_size: 0 });
         } else {
@@ -103,7 +134,8 @@ describe('simulator dataset', () => {
           expect(apps.length).toBeLessThanOrEqual(200);
           if (image.vul_num === 0) expect(apps.every((app) => app.vul_num === 0)).toBe(true);
         }
-        if (image.scan_status === 'unscan' || image.scan_status === 'waiting_for_scan') expect(image.latest_scan_time).toBe(0);
+        if (image.scan_status === 'unscan' || image.scan_status === 'waiting_for_scan')
+          expect(image.latest_scan_time).toBe(0);
         if (['failed', 'download_failed', 'image_oversized'].includes(image.scan_status)) {
           expect(image.scan_failed_code).not.toBe('');
           expect(image.latest_scan_time).toBeGreaterThan(0);
@@ -115,7 +147,14 @@ describe('simulator dataset', () => {
       expect(huge).toBeGreaterThan(0);
       const summary = dataset.summary();
       expect(summary.imagesByStatus.success! / dataset.imageCount).toBeGreaterThan(0.6);
-      for (const status of ['unscan', 'failed', 'download_failed', 'waiting_for_scan', 'scanning', 'image_oversized']) {
+      for (const status of [
+        'unscan',
+        'failed',
+        'download_failed',
+        'waiting_for_scan',
+        'scanning',
+        'image_oversized',
+      ]) {
         expect(summary.imagesByStatus[status]).toBeGreaterThan(0);
       }
       for (const type of ['private_image', 'shared_image', 'instance_image', 'harbor', 'jfrog']) {
@@ -134,15 +173,23 @@ describe('simulator dataset', () => {
         const token = await getToken(sim);
         expect(sim.control.dataset.totalSoftwareRecords()).toBeGreaterThan(800_000);
         const queried = Date.now();
-        const answer = await call(sim, hss(sim, '/image/apps?app_name=log4j&limit=200&offset=1000'), { token });
+        const answer = await call(sim, hss(sim, '/image/apps?app_name=log4j&limit=200&offset=1000'), {
+          token,
+        });
         expect(Date.now() - queried).toBeLessThan(3000);
         expect(answer.status).toBe(200);
         expect(answer.json.total_num).toBeGreaterThan(1200);
         expect(answer.json.data_list).toHaveLength(200);
-        expect(answer.json.data_list.every((app: { app_name: string }) => app.app_name.includes('log4j'))).toBe(true);
+        expect(
+          answer.json.data_list.every((app: { app_name: string }) => app.app_name.includes('log4j')),
+        ).toBe(true);
         const deepPage = await call(sim, hss(sim, '/image/apps?limit=200&offset=900000'), { token });
         expect(deepPage.json.data_list).toHaveLength(200);
-        const lastImages = await call(sim, hss(sim, '/image/registries/images?limit=200&offset=49900&image_type=private_image'), { token });
+        const lastImages = await call(
+          sim,
+          hss(sim, '/image/registries/images?limit=200&offset=49900&image_type=private_image'),
+          { token },
+        );
         expect(lastImages.status).toBe(200);
       } finally {
         await sim.stop();

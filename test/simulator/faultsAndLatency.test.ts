@@ -22,14 +22,26 @@ describe('simulator faults, latency and call counters', () => {
     sim.control.injectFault('hss.listRegistryImages', { kind: 'status', status: 503 }, { times: 1 });
     const faulted = await images();
     expect(faulted.status).toBe(503);
-    expect(faulted.json).toEqual({ error_code: 'APIGW.0201', error_msg: expect.any(String), request_id: faulted.headers['x-request-id'] });
+    expect(faulted.json).toEqual({
+      error_code: 'APIGW.0201',
+      error_msg: expect.any(String),
+      request_id: faulted.headers['x-request-id'],
+    });
     expect((await images()).status).toBe(200);
-    sim.control.injectFault('hss.listRegistryImages', { kind: 'status', status: 500, errorCode: 'HSS.0041', errorMsg: 'boom' }, { times: 1 });
+    sim.control.injectFault(
+      'hss.listRegistryImages',
+      { kind: 'status', status: 500, errorCode: 'HSS.0041', errorMsg: 'boom' },
+      { times: 1 },
+    );
     expect((await images()).json).toEqual({ error_code: 'HSS.0041', error_msg: 'boom' });
   });
 
   it('status fault on SWR uses the dual error format', async () => {
-    sim.control.injectFault('swr.listSharedRepositories', { kind: 'status', status: 500, errorCode: 'SVCSTG.SWR.5000001' }, { times: 1 });
+    sim.control.injectFault(
+      'swr.listSharedRepositories',
+      { kind: 'status', status: 500, errorCode: 'SVCSTG.SWR.5000001' },
+      { times: 1 },
+    );
     const answer = await repos();
     expect(answer.status).toBe(500);
     expect(answer.json.errors[0].errorCode).toBe('SVCSTG.SWR.5000001');
@@ -42,7 +54,8 @@ describe('simulator faults, latency and call counters', () => {
     expect(answer.status).toBe(429);
     expect(answer.json).toEqual({
       error_code: 'APIGW.0308',
-      error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 minute',
+      error_msg:
+        'The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 minute',
       request_id: answer.headers['x-request-id'],
     });
   });

@@ -19,7 +19,11 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export async function call(sim: RunningSimulator, path: string, options: CallOptions = {}): Promise<HttpAnswer> {
+export async function call(
+  sim: RunningSimulator,
+  path: string,
+  options: CallOptions = {},
+): Promise<HttpAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers['x-auth-token'] = options.token;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -40,7 +44,10 @@ export async function call(sim: RunningSimulator, path: string, options: CallOpt
   return { status: response.statusCode, headers: response.headers, text, json };
 }
 
-export function passwordBody(sim: RunningSimulator, overrides: { password?: string; project?: object } = {}): object {
+export function passwordBody(
+  sim: RunningSimulator,
+  overrides: { password?: string; project?: object } = {},
+): object {
   return {
     auth: {
       identity: {
@@ -65,7 +72,9 @@ export async function getToken(sim: RunningSimulator): Promise<string> {
 }
 
 /** A started simulator plus a token, for `beforeAll`. */
-export async function startWithToken(options: SimulatorOptions = {}): Promise<{ sim: RunningSimulator; token: string }> {
+export async function startWithToken(
+  options: SimulatorOptions = {},
+): Promise<{ sim: RunningSimulator; token: string }> {
   const sim = await startSimulator(options);
   return { sim, token: await getToken(sim) };
 }
@@ -74,9 +83,14 @@ export function hss(sim: RunningSimulator, path: string): string {
   return `/v5/${sim.projectId}${path}`;
 }
 
-/** Query string from a record (values URL-encoded). */
-export function qs(params: Record<string, string | number | boolean>): string {
-  return `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+/** Query string from a record (values URL-encoded; undefined ones left out). */
+export function qs(params: QueryParams): string {
+  const pairs: [string, string][] = [];
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined) pairs.push([key, String(value)]);
+  return `?${new URLSearchParams(pairs).toString()}`;
 }
 
 export const REQUEST_ID = /^[0-9a-f]{32}$/;

@@ -1,5 +1,5 @@
 import type { RunningSimulator } from '../../src/simulator';
-import { call, hss, qs, startWithToken } from './helpers';
+import { call, hss, qs, startWithToken, type QueryParams } from './helpers';
 
 describe('simulator HSS software lists', () => {
   let sim: RunningSimulator;
@@ -9,7 +9,7 @@ describe('simulator HSS software lists', () => {
   });
   afterAll(() => sim.stop());
 
-  const global = (params: Record<string, string | number | boolean> = {}) =>
+  const global = (params: QueryParams = {}) =>
     call(sim, hss(sim, `/image/apps${Object.keys(params).length ? qs(params) : ''}`), { token });
 
   const imageOf = (status: string) => {
@@ -45,7 +45,9 @@ describe('simulator HSS software lists', () => {
         ].sort(),
       );
       expect(answer.json.data_list[0].layer_digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(['SwrPrivate', 'SwrShared', 'SwrEnterprise', 'Harbor', 'Jfrog']).toContain(answer.json.data_list[0].image_type);
+      expect(['SwrPrivate', 'SwrShared', 'SwrEnterprise', 'Harbor', 'Jfrog']).toContain(
+        answer.json.data_list[0].image_type,
+      );
     });
 
     it('pages stably: two pages of 10 equal one page of 20', async () => {
@@ -61,11 +63,17 @@ describe('simulator HSS software lists', () => {
     it('filters by app_name (case-insensitive substring) with a consistent total', async () => {
       const answer = await global({ app_name: 'OpenSSL', limit: 200 });
       expect(answer.json.total_num).toBeGreaterThan(0);
-      expect(answer.json.data_list.every((app: { app_name: string }) => app.app_name.toLowerCase().includes('openssl'))).toBe(true);
+      expect(
+        answer.json.data_list.every((app: { app_name: string }) =>
+          app.app_name.toLowerCase().includes('openssl'),
+        ),
+      ).toBe(true);
       let expected = 0;
       const dataset = sim.control.dataset;
       for (let i = 0; i < dataset.imageCount; i++) {
-        expected += dataset.appsOfImage(dataset.getImage(i).image_id).filter((app) => app.app_name.includes('openssl')).length;
+        expected += dataset
+          .appsOfImage(dataset.getImage(i).image_id)
+          .filter((app) => app.app_name.includes('openssl')).length;
       }
       expect(answer.json.total_num).toBe(expected);
     });
@@ -73,13 +81,19 @@ describe('simulator HSS software lists', () => {
     it('filters non-compliant software with is_compliant=false', async () => {
       const answer = await global({ is_compliant: false, limit: 200 });
       expect(answer.json.total_num).toBeGreaterThan(0);
-      expect(answer.json.data_list.every((app: { is_compliant: boolean }) => app.is_compliant === false)).toBe(true);
+      expect(
+        answer.json.data_list.every((app: { is_compliant: boolean }) => app.is_compliant === false),
+      ).toBe(true);
       const combined = await global({ is_compliant: false, app_name: 'fastjson', limit: 200 });
-      expect(combined.json.data_list.every((app: { app_name: string }) => app.app_name === 'fastjson')).toBe(true);
+      expect(combined.json.data_list.every((app: { app_name: string }) => app.app_name === 'fastjson')).toBe(
+        true,
+      );
     });
 
     it('lists registry images for image_type=registry and nothing for local/cicd', async () => {
-      expect((await global({ image_type: 'registry' })).json.total_num).toBe(sim.control.dataset.totalSoftwareRecords());
+      expect((await global({ image_type: 'registry' })).json.total_num).toBe(
+        sim.control.dataset.totalSoftwareRecords(),
+      );
       expect((await global({ image_type: 'local' })).json).toEqual({ total_num: 0, data_list: [] });
       expect((await global({ image_type: 'cicd' })).json).toEqual({ total_num: 0, data_list: [] });
     });
@@ -108,7 +122,12 @@ describe('simulator HSS software lists', () => {
   describe('ListImageApps', () => {
     const perImage = (imageId: string, params: Record<string, string | number>) =>
       call(sim, hss(sim, `/image/${encodeURIComponent(imageId)}/apps${qs(params)}`), { token });
-    const refOf = (image: { image_type: string; namespace: string; image_name: string; image_version: string }) => ({
+    const refOf = (image: {
+      image_type: string;
+      namespace: string;
+      image_name: string;
+      image_version: string;
+    }) => ({
       image_type: image.image_type,
       namespace: image.namespace,
       image_name: image.image_name,
@@ -122,7 +141,12 @@ describe('simulator HSS software lists', () => {
       expect(answer.status).toBe(200);
       expect(answer.json.total_num).toBe(expected.length);
       expect(answer.json.data_list).toEqual(
-        expected.slice(0, 200).map(({ app_name, app_type, app_version, vul_num }) => ({ app_name, app_type, app_version, vul_num })),
+        expected.slice(0, 200).map(({ app_name, app_type, app_version, vul_num }) => ({
+          app_name,
+          app_type,
+          app_version,
+          vul_num,
+        })),
       );
       const second = await perImage(image.image_id, { ...refOf(image), limit: 10, offset: 10 });
       expect(second.json.data_list).toEqual(answer.json.data_list.slice(10, 20));
@@ -133,7 +157,11 @@ describe('simulator HSS software lists', () => {
       const first = sim.control.dataset.appsOfImage(image.image_id)[0];
       const answer = await perImage(image.image_id, { ...refOf(image), app_name: first?.app_name ?? '' });
       expect(answer.json.total_num).toBeGreaterThan(0);
-      expect(answer.json.data_list.every((app: { app_name: string }) => app.app_name.includes(first?.app_name ?? ''))).toBe(true);
+      expect(
+        answer.json.data_list.every((app: { app_name: string }) =>
+          app.app_name.includes(first?.app_name ?? ''),
+        ),
+      ).toBe(true);
     });
 
     it('answers an empty list for an image that was never scanned', async () => {
@@ -168,7 +196,9 @@ describe('simulator HSS software lists', () => {
       const otherTag = await perImage(image.image_id, { ...refOf(image), tag_name: 'no-such-tag' });
       expect(otherTag.json.error_code).toBe('HSS.0011');
       const otherType = image.image_type === 'shared_image' ? 'private_image' : 'shared_image';
-      expect((await perImage(image.image_id, { ...refOf(image), image_type: otherType })).json.error_code).toBe('HSS.0011');
+      expect(
+        (await perImage(image.image_id, { ...refOf(image), image_type: otherType })).json.error_code,
+      ).toBe('HSS.0011');
       expect((await perImage('111', { image_type: 'cicd' })).json.error_code).toBe('HSS.0011');
     });
   });

@@ -20,8 +20,15 @@ describe('simulator HSS ShowImageFilesStat', () => {
   });
   afterAll(() => sim.stop());
 
-  const stat = (image: Image, params: Record<string, string | number>, headers: Record<string, string> = { region: sim.region }) =>
-    call(sim, hss(sim, `/image/${encodeURIComponent(image.image_id)}/files-statistics${qs(params)}`), { token, headers });
+  const stat = (
+    image: Image,
+    params: Record<string, string | number>,
+    headers: Record<string, string> = { region: sim.region },
+  ) =>
+    call(sim, hss(sim, `/image/${encodeURIComponent(image.image_id)}/files-statistics${qs(params)}`), {
+      token,
+      headers,
+    });
   const refOf = (image: Image) => ({
     image_type: image.image_type,
     namespace: image.namespace,
@@ -31,7 +38,14 @@ describe('simulator HSS ShowImageFilesStat', () => {
 
   it('returns the file statistics of a scanned image and ignores unknown query parameters', async () => {
     const image = firstImage(sim, (candidate) => candidate.scan_status === 'success');
-    const answer = await stat(image, { ...refOf(image), limit: 10, offset: 0, repo_type: 0, type: 'linux_vul', image_id: image.image_id });
+    const answer = await stat(image, {
+      ...refOf(image),
+      limit: 10,
+      offset: 0,
+      repo_type: 0,
+      type: 'linux_vul',
+      image_id: image.image_id,
+    });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual(sim.control.dataset.filesStat(image.image_id));
     expect(answer.json.total_files_num).toBeGreaterThan(0);
@@ -50,7 +64,7 @@ describe('simulator HSS ShowImageFilesStat', () => {
 
   it('requires the region header, equal to the region', async () => {
     const image = firstImage(sim, () => true);
-    for (const headers of [{}, { region: 'ap-southeast-1' }]) {
+    for (const headers of [{}, { region: 'ap-southeast-1' }] as Record<string, string>[]) {
       const answer = await stat(image, refOf(image), headers);
       expect(answer.status).toBe(400);
       expect(answer.json.error_code).toBe('HSS.0001');
@@ -70,8 +84,12 @@ describe('simulator HSS ShowImageFilesStat', () => {
 
   it('answers 400 HSS.0011 for unknown images (CI/CD ids included)', async () => {
     const image = firstImage(sim, () => true);
-    expect((await stat({ ...image, image_id: 'sha256:nope' }, refOf(image))).json.error_code).toBe('HSS.0011');
-    expect((await stat({ ...image, image_id: '111' }, { image_type: 'cicd' })).json.error_code).toBe('HSS.0011');
+    expect((await stat({ ...image, image_id: 'sha256:nope' }, refOf(image))).json.error_code).toBe(
+      'HSS.0011',
+    );
+    expect((await stat({ ...image, image_id: '111' }, { image_type: 'cicd' })).json.error_code).toBe(
+      'HSS.0011',
+    );
   });
 });
 
@@ -93,8 +111,16 @@ describe('simulator HSS BatchScanSwrImage', () => {
     ['harbor image_type', '{"image_type":"harbor","operate_all":true}', 'HSS.0001'],
     ['no list without operate_all', '{"image_type":"private_image"}', 'HSS.0001'],
     ['empty list', '{"image_type":"private_image","image_info_list":[]}', 'HSS.0001'],
-    ['list not an array', '{"image_type":"private_image","image_info_list":{"a":1},"operate_all":false}', 'HSS.0001'],
-    ['bad scan_status', '{"image_type":"private_image","operate_all":true,"scan_status":"waiting_for_scan"}', 'HSS.0001'],
+    [
+      'list not an array',
+      '{"image_type":"private_image","image_info_list":{"a":1},"operate_all":false}',
+      'HSS.0001',
+    ],
+    [
+      'bad scan_status',
+      '{"image_type":"private_image","operate_all":true,"scan_status":"waiting_for_scan"}',
+      'HSS.0001',
+    ],
     ['operate_all not boolean', '{"image_type":"private_image","operate_all":"true"}', 'HSS.0001'],
   ])('rejects %s', async (_case, rawBody, code) => {
     const answer = await call(sim, hss(sim, '/image/batch-scan'), { token, rawBody, method: 'POST' });
@@ -103,7 +129,10 @@ describe('simulator HSS BatchScanSwrImage', () => {
   });
 
   it('moves listed images to scanning, then to a final status with a new scan time', async () => {
-    const image = firstImage(sim, (candidate) => candidate.image_type === 'private_image' && candidate.scan_status === 'success');
+    const image = firstImage(
+      sim,
+      (candidate) => candidate.image_type === 'private_image' && candidate.scan_status === 'success',
+    );
     const before = sim.control.dataset.getImage(image.id - 1);
     const answer = await scan({
       image_type: 'private_image',
@@ -137,12 +166,19 @@ describe('simulator HSS BatchScanSwrImage', () => {
     expect(answer.status).toBe(200);
     const listed = await call(
       sim,
-      hss(sim, `/image/registries/images${qs({ image_type: 'shared_image', namespace: sharedNamespace, limit: 200 })}`),
+      hss(
+        sim,
+        `/image/registries/images${qs({ image_type: 'shared_image', namespace: sharedNamespace, limit: 200 })}`,
+      ),
       { token },
     );
     expect(listed.json.total_num).toBeGreaterThan(0);
     expect(listed.json.data_list.every((image: Image) => image.scan_status === 'scanning')).toBe(true);
-    const scanning = await call(sim, hss(sim, `/image/registries/images${qs({ scan_status: 'scanning', limit: 200 })}`), { token });
+    const scanning = await call(
+      sim,
+      hss(sim, `/image/registries/images${qs({ scan_status: 'scanning', limit: 200 })}`),
+      { token },
+    );
     expect(scanning.json.total_num).toBeGreaterThanOrEqual(listed.json.total_num);
     await wait(200);
     const settled = dataset.getImage(listed.json.data_list[0].id - 1);

@@ -1,5 +1,5 @@
 import type { RunningSimulator } from '../../src/simulator';
-import { call, hss, qs, startWithToken } from './helpers';
+import { call, hss, qs, startWithToken, type QueryParams } from './helpers';
 
 describe('simulator HSS ListRegistryImages', () => {
   let sim: RunningSimulator;
@@ -9,7 +9,7 @@ describe('simulator HSS ListRegistryImages', () => {
   });
   afterAll(() => sim.stop());
 
-  const list = (params: Record<string, string | number | boolean> = {}) =>
+  const list = (params: QueryParams = {}) =>
     call(sim, hss(sim, `/image/registries/images${Object.keys(params).length ? qs(params) : ''}`), { token });
 
   it('pages with defaults (limit 10, offset 0) and reports the total', async () => {
@@ -18,13 +18,19 @@ describe('simulator HSS ListRegistryImages', () => {
     expect(answer.json.total_num).toBe(300);
     expect(answer.json.data_list).toHaveLength(10);
     expect(answer.json.data_list[0]).toEqual(sim.control.dataset.getImage(0));
-    expect(answer.json.data_list[0]).toMatchObject({ id: 1, namespace: 'team-a', image_name: 'api', image_version: '1.4.0' });
+    expect(answer.json.data_list[0]).toMatchObject({
+      id: 1,
+      namespace: 'team-a',
+      image_name: 'api',
+      image_version: '1.4.0',
+    });
   });
 
   it('concatenated pages equal one large page, without gaps or repeats', async () => {
     const whole = (await list({ limit: 200, offset: 50 })).json.data_list;
     const parts = [];
-    for (let offset = 50; offset < 250; offset += 40) parts.push(...(await list({ limit: 40, offset })).json.data_list);
+    for (let offset = 50; offset < 250; offset += 40)
+      parts.push(...(await list({ limit: 40, offset })).json.data_list);
     expect(parts).toEqual(whole);
     expect(new Set(whole.map((image: { image_id: string }) => image.image_id)).size).toBe(200);
   });
@@ -62,7 +68,9 @@ describe('simulator HSS ListRegistryImages', () => {
     for (const [type, count] of Object.entries(summary.imagesByType)) {
       const answer = await list({ image_type: type, limit: 200 });
       expect(answer.json.total_num).toBe(count);
-      expect(answer.json.data_list.every((image: { image_type: string }) => image.image_type === type)).toBe(true);
+      expect(answer.json.data_list.every((image: { image_type: string }) => image.image_type === type)).toBe(
+        true,
+      );
     }
   });
 
@@ -70,13 +78,17 @@ describe('simulator HSS ListRegistryImages', () => {
     const summary = sim.control.dataset.summary();
     const answer = await list({ scan_status: 'success', limit: 200 });
     expect(answer.json.total_num).toBe(summary.imagesByStatus.success);
-    expect(answer.json.data_list.every((image: { scan_status: string }) => image.scan_status === 'success')).toBe(true);
+    expect(
+      answer.json.data_list.every((image: { scan_status: string }) => image.scan_status === 'success'),
+    ).toBe(true);
   });
 
   it('latest_version=true gives exactly one image per repository', async () => {
     const answer = await list({ latest_version: true, limit: 200 });
     expect(answer.json.total_num).toBe(sim.control.dataset.repositoryCount);
-    const names = answer.json.data_list.map((image: { namespace: string; image_name: string }) => `${image.namespace}/${image.image_name}`);
+    const names = answer.json.data_list.map(
+      (image: { namespace: string; image_name: string }) => `${image.namespace}/${image.image_name}`,
+    );
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -96,7 +108,9 @@ describe('simulator HSS ListRegistryImages', () => {
     expect(vulnerable.json.total_num + clean.json.total_num).toBe(300);
     const high = await list({ severity_level: 'High', limit: 200 });
     expect(high.json.total_num).toBeGreaterThan(0);
-    expect(high.json.data_list.every((image: { severity_level: string }) => image.severity_level === 'High')).toBe(true);
+    expect(
+      high.json.data_list.every((image: { severity_level: string }) => image.severity_level === 'High'),
+    ).toBe(true);
   });
 
   it('sorts by latest_scan_time', async () => {
@@ -110,6 +124,8 @@ describe('simulator HSS ListRegistryImages', () => {
   it('ignores enterprise_project_id and filters scan time ranges', async () => {
     expect((await list({ enterprise_project_id: 'all_granted_eps' })).json.total_num).toBe(300);
     const recent = await list({ start_latest_scan_time: 1, limit: 200 });
-    expect(recent.json.data_list.every((image: { latest_scan_time: number }) => image.latest_scan_time >= 1)).toBe(true);
+    expect(
+      recent.json.data_list.every((image: { latest_scan_time: number }) => image.latest_scan_time >= 1),
+    ).toBe(true);
   });
 });

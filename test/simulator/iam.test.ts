@@ -57,7 +57,9 @@ describe('simulator IAM', () => {
   });
 
   it('rejects an unknown project scope with 401', async () => {
-    const answer = await call(sim, '/v3/auth/tokens', { body: passwordBody(sim, { project: { name: 'eu-west-0' } }) });
+    const answer = await call(sim, '/v3/auth/tokens', {
+      body: passwordBody(sim, { project: { name: 'eu-west-0' } }),
+    });
     expect(answer.status).toBe(401);
   });
 
@@ -65,7 +67,17 @@ describe('simulator IAM', () => {
     ['not JSON', '{"auth":'],
     ['no identity', JSON.stringify({ auth: { scope: { project: { name: 'cn-north-4' } } } })],
     ['no password method', JSON.stringify({ auth: { identity: { methods: ['token'] }, scope: {} } })],
-    ['no scope', JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'a', password: 'b', domain: { name: 'c' } } } } } })],
+    [
+      'no scope',
+      JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: { user: { name: 'a', password: 'b', domain: { name: 'c' } } },
+          },
+        },
+      }),
+    ],
   ])('answers 400 to a malformed body (%s)', async (_case, rawBody) => {
     const answer = await call(sim, '/v3/auth/tokens', { rawBody, method: 'POST' });
     expect(answer.status).toBe(400);

@@ -18,7 +18,8 @@ describe('simulator rate limits', () => {
     expect(sixth.status).toBe(429);
     expect(sixth.json).toEqual({
       error_code: 'APIGW.0308',
-      error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 minute',
+      error_msg:
+        'The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 minute',
       request_id: sixth.headers['x-request-id'],
     });
     // Another HSS API has its own budget; SWR and Workspace are not limited.
@@ -47,7 +48,9 @@ describe('simulator rate limits', () => {
     const other = await startWithToken();
     try {
       for (let n = 0; n < 8; n++) {
-        expect((await call(other.sim, hss(other.sim, '/image/apps'), { token: other.token })).status).toBe(200);
+        expect((await call(other.sim, hss(other.sim, '/image/apps'), { token: other.token })).status).toBe(
+          200,
+        );
       }
     } finally {
       await other.sim.stop();

@@ -19,7 +19,9 @@ describe('simulator SWR ListSharedReposDetails', () => {
     expect(answer.status).toBe(200);
     expect(Array.isArray(answer.json)).toBe(true);
     expect(answer.json).toEqual(expected.slice(0, 10));
-    expect(answer.json.every((repo: { total_range: number }) => repo.total_range === expected.length)).toBe(true);
+    expect(answer.json.every((repo: { total_range: number }) => repo.total_range === expected.length)).toBe(
+      true,
+    );
   });
 
   it('parses the legacy filter form (URL-encoded as a whole) like plain parameters', async () => {

@@ -23,9 +23,12 @@ describe('simulator Workspace ListImages', () => {
   it('filters by image_type, os_type, architecture, platform and package_type', async () => {
     const gold = await list('?image_type=gold&os_type=Linux');
     expect(gold.json.total_count).toBeGreaterThan(0);
-    for (const image of gold.json.images) expect(image).toMatchObject({ image_type: 'gold', os_type: 'Linux' });
+    for (const image of gold.json.images)
+      expect(image).toMatchObject({ image_type: 'gold', os_type: 'Linux' });
     const arm = await list('?architecture=arm');
-    expect(arm.json.images.every((image: { architecture: string }) => image.architecture === 'arm')).toBe(true);
+    expect(arm.json.images.every((image: { architecture: string }) => image.architecture === 'arm')).toBe(
+      true,
+    );
     const windows = await list('?platform=windows&image_type=gold&package_type=office');
     expect(windows.json.total_count).toBe(5);
     const one = sim.control.dataset.productImages()[2];
@@ -38,16 +41,23 @@ describe('simulator Workspace ListImages', () => {
     expect(page.json.images).toEqual(sim.control.dataset.productImages().slice(5, 10));
     expect(page.json.total_count).toBe(total);
     expect((await list('?limit=0')).json).toEqual({ images: [], total_count: total });
-    const byDate = (await list('?sort_field=created_at&sort_type=desc')).json.images.map((i: { created_at: string }) => i.created_at);
+    const byDate = (await list('?sort_field=created_at&sort_type=desc')).json.images.map(
+      (i: { created_at: string }) => i.created_at,
+    );
     expect(byDate).toEqual([...byDate].sort().reverse());
   });
 
-  it.each(['?limit=101', '?limit=-1', '?offset=-1', '?os_type=Mac', '?image_type=public', '?architecture=x64', '?sort_type=up'])(
-    'rejects %s with 400 WKS.0001',
-    async (query) => {
-      const answer = await list(query);
-      expect(answer.status).toBe(400);
-      expect(answer.json).toEqual({ error_code: 'WKS.0001', error_msg: expect.any(String) });
-    },
-  );
+  it.each([
+    '?limit=101',
+    '?limit=-1',
+    '?offset=-1',
+    '?os_type=Mac',
+    '?image_type=public',
+    '?architecture=x64',
+    '?sort_type=up',
+  ])('rejects %s with 400 WKS.0001', async (query) => {
+    const answer = await list(query);
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({ error_code: 'WKS.0001', error_msg: expect.any(String) });
+  });
 });

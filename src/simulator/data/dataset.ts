@@ -191,7 +191,8 @@ export class Dataset implements SimulatorDataset {
       unsafe_setting_num: scan.unsafe,
       malicious_file_num: scan.malicious,
       domain_name: repository.ownerDomain,
-      shared_status: repository.type === 'shared_image' ? (repository.shareValid ? 'effective' : 'expired') : '',
+      shared_status:
+        repository.type === 'shared_image' ? (repository.shareValid ? 'effective' : 'expired') : '',
       scannable: scan.status !== 'image_oversized',
       is_multiple_arch: this.images.multiArch[index] === 1,
       instance_name: registry.instanceName,

@@ -59,8 +59,26 @@ export function rollSuccessfulScan(rng: Rng, scanTime: number, generation: numbe
   const unsafe = rng.chance(0.5) ? 0 : rng.int(1, 14);
   const malicious = rng.chance(0.03) ? rng.int(1, 3) : 0;
   let severity: HssSeverityLevel = 'Security';
-  if (vul > 0) severity = vul > 120 ? 'High' : rng.weighted([['Low', 30], ['Medium', 45], ['High', 25]] as const);
-  return { status: 'success', failedCode: '', scanTime, vul, unsafe, malicious, severity, appCount: rollAppCount(rng), generation };
+  if (vul > 0)
+    severity =
+      vul > 120
+        ? 'High'
+        : rng.weighted([
+            ['Low', 30],
+            ['Medium', 45],
+            ['High', 25],
+          ] as const);
+  return {
+    status: 'success',
+    failedCode: '',
+    scanTime,
+    vul,
+    unsafe,
+    malicious,
+    severity,
+    appCount: rollAppCount(rng),
+    generation,
+  };
 }
 
 /** A scan that ended without findings (`failed`, `download_failed` or `image_oversized`). */
@@ -70,7 +88,17 @@ export function unsuccessfulScan(
   scanTime: number,
   generation: number,
 ): ScanState {
-  return { status, failedCode, scanTime, vul: 0, unsafe: 0, malicious: 0, severity: '', appCount: 0, generation };
+  return {
+    status,
+    failedCode,
+    scanTime,
+    vul: 0,
+    unsafe: 0,
+    malicious: 0,
+    severity: '',
+    appCount: 0,
+    generation,
+  };
 }
 
 export function rollFailureCode(rng: Rng): HssScanFailedCode {
@@ -146,7 +174,8 @@ export class ImageTable {
 
   private rollInitialScan(rng: Rng, size: number, updated: number): ScanState {
     const scanTime = Math.min(DATA_EPOCH_MS, updated + rng.int(HOUR_MS, 10 * DAY_MS));
-    if (size > TWO_GIB && rng.chance(0.5)) return unsuccessfulScan('image_oversized', 'image_over_sized', scanTime, 0);
+    if (size > TWO_GIB && rng.chance(0.5))
+      return unsuccessfulScan('image_oversized', 'image_over_sized', scanTime, 0);
     const status = rng.weighted<HssScanStatus>([
       ['success', 74],
       ['unscan', 9],

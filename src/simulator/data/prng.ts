@@ -4,13 +4,18 @@
  * byte-identical data.
  */
 
+// Module-level aliases: a global `Math` lookup per call is slow inside vm sandboxes (e.g. jest), and
+// these functions run millions of times when the software index is built.
+const imul = Math.imul;
+const floor = Math.floor;
+
 /** A 32-bit avalanche mix (lowbias32). */
 export function mix32(value: number): number {
   let h = value >>> 0;
   h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
+  h = imul(h, 0x7feb352d);
   h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
+  h = imul(h, 0x846ca68b);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -29,7 +34,7 @@ export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = imul(h, 0x01000193);
   }
   return mix32(h);
 }
@@ -46,14 +51,14 @@ export class Rng {
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** Integer in [min, max] (inclusive). */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return min + floor(this.next() * (max - min + 1));
   }
 
   chance(probability: number): boolean {
@@ -61,7 +66,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
+    return items[floor(this.next() * items.length)] as T;
   }
 
   /** Picks by weight; `weights` are relative and need not sum to 1. */
@@ -86,7 +91,10 @@ const HEX_WORD_WIDTH = 8;
 /** `words` × 8 hex characters derived from the key. */
 export function hexFor(words: number, a: number, b = 0, c = 0): string {
   let out = '';
-  for (let w = 0; w < words; w++) out += hash32(a, b, c, w + 1).toString(16).padStart(HEX_WORD_WIDTH, '0');
+  for (let w = 0; w < words; w++)
+    out += hash32(a, b, c, w + 1)
+      .toString(16)
+      .padStart(HEX_WORD_WIDTH, '0');
   return out;
 }
 

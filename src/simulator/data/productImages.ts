@@ -20,19 +20,97 @@ interface Template {
 }
 
 const TEMPLATES: readonly Template[] = [
-  { osType: 'Windows', platform: 'Windows', osVersion: 'Windows Server 2016 Datacenter 64bit', architecture: 'x86', code: 'win2016' },
-  { osType: 'Windows', platform: 'Windows', osVersion: 'Windows Server 2019 Datacenter 64bit', architecture: 'x86', code: 'win2019' },
-  { osType: 'Windows', platform: 'Windows', osVersion: 'Windows Server 2022 Datacenter 64bit', architecture: 'x86', code: 'win2022' },
-  { osType: 'Windows', platform: 'Windows', osVersion: 'Windows 10 Enterprise 22H2 64bit', architecture: 'x86', code: 'win10' },
-  { osType: 'Windows', platform: 'Windows', osVersion: 'Windows 11 Enterprise 23H2 64bit', architecture: 'x86', code: 'win11' },
-  { osType: 'Linux', platform: 'Ubuntu', osVersion: 'Ubuntu 20.04 64bit', architecture: 'x86', code: 'ubuntu2004' },
-  { osType: 'Linux', platform: 'Ubuntu', osVersion: 'Ubuntu 22.04 64bit', architecture: 'x86', code: 'ubuntu2204' },
-  { osType: 'Linux', platform: 'UOS', osVersion: 'UnionTech OS Desktop 20 Pro 64bit', architecture: 'x86', code: 'uos20' },
-  { osType: 'Linux', platform: 'UOS', osVersion: 'UnionTech OS Desktop 20 Pro 64bit', architecture: 'arm', code: 'uos20' },
-  { osType: 'Linux', platform: 'Kylin', osVersion: 'Kylin Desktop V10 SP1 64bit', architecture: 'arm', code: 'kylinv10' },
-  { osType: 'Linux', platform: 'EulerOS', osVersion: 'EulerOS 2.5 64bit', architecture: 'x86', code: 'euler25' },
-  { osType: 'Linux', platform: 'CentOS', osVersion: 'CentOS 7.9 64bit', architecture: 'x86', code: 'centos79' },
-  { osType: 'Other', platform: 'Other', osVersion: 'Other Linux (64 bit)', architecture: 'arm', code: 'other' },
+  {
+    osType: 'Windows',
+    platform: 'Windows',
+    osVersion: 'Windows Server 2016 Datacenter 64bit',
+    architecture: 'x86',
+    code: 'win2016',
+  },
+  {
+    osType: 'Windows',
+    platform: 'Windows',
+    osVersion: 'Windows Server 2019 Datacenter 64bit',
+    architecture: 'x86',
+    code: 'win2019',
+  },
+  {
+    osType: 'Windows',
+    platform: 'Windows',
+    osVersion: 'Windows Server 2022 Datacenter 64bit',
+    architecture: 'x86',
+    code: 'win2022',
+  },
+  {
+    osType: 'Windows',
+    platform: 'Windows',
+    osVersion: 'Windows 10 Enterprise 22H2 64bit',
+    architecture: 'x86',
+    code: 'win10',
+  },
+  {
+    osType: 'Windows',
+    platform: 'Windows',
+    osVersion: 'Windows 11 Enterprise 23H2 64bit',
+    architecture: 'x86',
+    code: 'win11',
+  },
+  {
+    osType: 'Linux',
+    platform: 'Ubuntu',
+    osVersion: 'Ubuntu 20.04 64bit',
+    architecture: 'x86',
+    code: 'ubuntu2004',
+  },
+  {
+    osType: 'Linux',
+    platform: 'Ubuntu',
+    osVersion: 'Ubuntu 22.04 64bit',
+    architecture: 'x86',
+    code: 'ubuntu2204',
+  },
+  {
+    osType: 'Linux',
+    platform: 'UOS',
+    osVersion: 'UnionTech OS Desktop 20 Pro 64bit',
+    architecture: 'x86',
+    code: 'uos20',
+  },
+  {
+    osType: 'Linux',
+    platform: 'UOS',
+    osVersion: 'UnionTech OS Desktop 20 Pro 64bit',
+    architecture: 'arm',
+    code: 'uos20',
+  },
+  {
+    osType: 'Linux',
+    platform: 'Kylin',
+    osVersion: 'Kylin Desktop V10 SP1 64bit',
+    architecture: 'arm',
+    code: 'kylinv10',
+  },
+  {
+    osType: 'Linux',
+    platform: 'EulerOS',
+    osVersion: 'EulerOS 2.5 64bit',
+    architecture: 'x86',
+    code: 'euler25',
+  },
+  {
+    osType: 'Linux',
+    platform: 'CentOS',
+    osVersion: 'CentOS 7.9 64bit',
+    architecture: 'x86',
+    code: 'centos79',
+  },
+  {
+    osType: 'Other',
+    platform: 'Other',
+    osVersion: 'Other Linux (64 bit)',
+    architecture: 'arm',
+    code: 'other',
+  },
 ];
 
 const PACKAGE_TYPES = ['general', 'office', 'developer', 'gpu'] as const;
@@ -47,7 +125,9 @@ export function buildProductImages(seed: number): ProductImageRecord[] {
     const rng = rngFor(seed, SALT.productImage, n);
     const gold = n < goldCount;
     const template = gold ? (TEMPLATES[n % TEMPLATES.length] as Template) : rng.pick(TEMPLATES);
-    const packageType = gold ? (PACKAGE_TYPES[Math.floor(n / TEMPLATES.length) % 2] as string) : rng.pick(PACKAGE_TYPES);
+    const packageType = gold
+      ? (PACKAGE_TYPES[Math.floor(n / TEMPLATES.length) % 2] as string)
+      : rng.pick(PACKAGE_TYPES);
     const createdAt = DATA_EPOCH_MS - rng.int(1, 900) * DAY_MS - rng.int(0, DAY_MS);
     const name = gold
       ? `Workspace_${template.code}_${packageType}_${template.architecture}`

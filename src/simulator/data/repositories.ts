@@ -168,15 +168,36 @@ export function buildRepositories(
     const index = repositories.length;
     const rng = rngFor(seed, SALT.repository, index);
     const type = index === 0 ? 'private_image' : rng.weighted(TYPE_WEIGHTS);
-    const spec = index === 0 ? (REPOSITORY_NAMES[0] as (typeof REPOSITORY_NAMES)[0]) : rng.pick(REPOSITORY_NAMES);
+    const spec =
+      index === 0 ? (REPOSITORY_NAMES[0] as (typeof REPOSITORY_NAMES)[0]) : rng.pick(REPOSITORY_NAMES);
     const { namespace, ownerDomain } = index === 0 ? { namespace: 'team-a' } : namespaceFor(rng, type);
     let name = spec.name;
     for (let n = 2; byQualifiedName.has(`${namespace}/${name}`); n++) name = `${spec.name}-${n}`;
-    const wanted = index === 0 ? 4 : rng.weighted<number>([[1, 14], [2, 16], [3, 18], [4, 16], [5, 12], [6, 10], [7, 8], [8, 6]]);
+    const wanted =
+      index === 0
+        ? 4
+        : rng.weighted<number>([
+            [1, 14],
+            [2, 16],
+            [3, 18],
+            [4, 16],
+            [5, 12],
+            [6, 10],
+            [7, 8],
+            [8, 6],
+          ]);
     const tagCount = Math.min(wanted, imageCount - nextImage);
     const tags =
-      index === 0 ? ['1.4.0', '1.4.1', '1.4.2', 'latest'].slice(0, tagCount) : tagsFor(rngFor(seed, SALT.tags, index), tagCount);
-    const os: OsFamily = spec.os ?? rng.weighted<OsFamily>([['rpm', 45], ['deb', 40], ['apk', 15]]);
+      index === 0
+        ? ['1.4.0', '1.4.1', '1.4.2', 'latest'].slice(0, tagCount)
+        : tagsFor(rngFor(seed, SALT.tags, index), tagCount);
+    const os: OsFamily =
+      spec.os ??
+      rng.weighted<OsFamily>([
+        ['rpm', 45],
+        ['deb', 40],
+        ['apk', 15],
+      ]);
     repositories.push({
       index,
       type,
@@ -189,7 +210,8 @@ export function buildRepositories(
       category: spec.category,
       ownerDomain: ownerDomain ?? (type === 'harbor' || type === 'jfrog' ? '' : ownDomain),
       shareValid: type === 'shared_image' && hash32(seed, SALT.repository, index, 7) % 10 !== 0,
-      sharedBySelf: type === 'private_image' && (index === 0 || hash32(seed, SALT.repository, index, 8) % 4 === 0),
+      sharedBySelf:
+        type === 'private_image' && (index === 0 || hash32(seed, SALT.repository, index, 8) % 4 === 0),
       registry: registries[type],
       createdAt: DATA_EPOCH_MS - rng.int(30, 420) * DAY_MS - rng.int(0, DAY_MS - 1),
     });

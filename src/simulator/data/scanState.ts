@@ -5,7 +5,13 @@
  * Settling is lazy (done on the next read), so there are no timers to clean up.
  */
 import { hash32, rngFor, SALT } from './prng';
-import { rollFailureCode, rollSuccessfulScan, unsuccessfulScan, type ImageTable, type ScanState } from './images';
+import {
+  rollFailureCode,
+  rollSuccessfulScan,
+  unsuccessfulScan,
+  type ImageTable,
+  type ScanState,
+} from './images';
 
 interface PendingBatch {
   dueAt: number;
@@ -91,7 +97,8 @@ export class ScanStates {
   private finish(i: number, started: ScanState, finishedAt: number): void {
     const generation = started.generation + 1;
     const rng = rngFor(this.seed, SALT.rescan, i, generation);
-    const oversized = this.images.size[i] as number > 2 ** 31 && hash32(this.seed, SALT.rescan, i) % 2 === 0;
+    const oversized =
+      (this.images.size[i] as number) > 2 ** 31 && hash32(this.seed, SALT.rescan, i) % 2 === 0;
     let next: ScanState;
     if (oversized) next = unsuccessfulScan('image_oversized', 'image_over_sized', finishedAt, generation);
     else if (rng.chance(0.9)) next = rollSuccessfulScan(rng, finishedAt, generation);

@@ -10,7 +10,13 @@ import { LruCache } from '../lru';
 import type { ImageTable } from './images';
 import { hash32, rngFor, SALT, sha256For } from './prng';
 import type { ScanStates } from './scanState';
-import { isOsPackage, packagePool, packagesMatching, SOFTWARE_CATALOG, type SoftwarePackage } from './softwareCatalog';
+import {
+  isOsPackage,
+  packagePool,
+  packagesMatching,
+  SOFTWARE_CATALOG,
+  type SoftwarePackage,
+} from './softwareCatalog';
 
 /** A software record with every field ListGlobalImageApps can return. */
 export type SimulatedImageApp = Required<HssGlobalImageApp>;
@@ -31,6 +37,8 @@ export interface SoftwareQuery {
   offset: number;
   limit: number;
 }
+
+const { floor, min, sqrt } = Math; // see prng.ts: avoids slow global lookups in sandboxes
 
 /** Position `j` of image `i` in one number: images have at most 200 records. */
 const KEY_STRIDE = 256;
@@ -64,9 +72,9 @@ export class SoftwareStore {
     const rng = rngFor(this.seed, SALT.appSelection, i, generation);
     const picked = new Int32Array(count);
     const scratch = pool.slice();
-    const distinct = Math.min(count, scratch.length);
+    const distinct = min(count, scratch.length);
     for (let k = 0; k < distinct; k++) {
-      const swap = k + Math.floor(rng.next() * (scratch.length - k));
+      const swap = k + floor(rng.next() * (scratch.length - k));
       const chosen = scratch[swap] as number;
       scratch[swap] = scratch[k] as number;
       picked[k] = chosen;
@@ -105,10 +113,10 @@ export class SoftwareStore {
       const copy = j > 0 && selection[j - 1] === packageId ? 1 : 0;
       const rng = rngFor(this.seed, SALT.appDetail, i * KEY_STRIDE + j, scan.generation);
       const last = pkg.versions.length - 1;
-      const versionIndex = Math.min(last, Math.floor(Math.sqrt(rng.next()) * pkg.versions.length));
+      const versionIndex = min(last, floor(sqrt(rng.next()) * pkg.versions.length));
       const age = last === 0 ? 0 : (last - versionIndex) / last;
       const vulnerable = scan.vul > 0 && rng.chance(pkg.risk * (0.3 + 0.7 * age));
-      const vulNum = vulnerable ? 1 + Math.floor(rng.next() ** 2 * (2 + 25 * pkg.risk * age)) : 0;
+      const vulNum = vulnerable ? 1 + floor(rng.next() ** 2 * (2 + 25 * pkg.risk * age)) : 0;
       const layer = isOsPackage(pkg)
         ? baseLayer
         : layerCount > 2 && rng.chance(0.5)
@@ -145,10 +153,13 @@ export class SoftwareStore {
   page(query: SoftwareQuery): { total: number; items: SimulatedImageApp[] } {
     if (query.appName === undefined && !query.nonCompliantOnly) return this.unfilteredPage(query);
     const keys = this.matchingKeys(query.appName, query.nonCompliantOnly === true);
-    const pageKeys = keys.subarray(Math.min(query.offset, keys.length), Math.min(query.offset + query.limit, keys.length));
+    const pageKeys = keys.subarray(
+      min(query.offset, keys.length),
+      min(query.offset + query.limit, keys.length),
+    );
     const items: SimulatedImageApp[] = [];
     for (const key of pageKeys) {
-      const record = this.recordsOf(Math.floor(key / KEY_STRIDE))[key % KEY_STRIDE];
+      const record = this.recordsOf(floor(key / KEY_STRIDE))[key % KEY_STRIDE];
       if (record) items.push(record);
     }
     return { total: keys.length, items };
@@ -170,7 +181,8 @@ export class SoftwareStore {
     let position = query.offset - (this.prefix[low] as number);
     for (let i = low; i < this.images.count && items.length < query.limit; i++) {
       const records = this.recordsOf(i);
-      while (position < records.length && items.length < query.limit) items.push(records[position++] as SimulatedImageApp);
+      while (position < records.length && items.length < query.limit)
+        items.push(records[position++] as SimulatedImageApp);
       position = 0;
     }
     return { total, items };

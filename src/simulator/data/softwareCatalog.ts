@@ -391,7 +391,9 @@ export function packagePool(os: OsFamily, stack: Stack): Int32Array {
     if (stack === 'python' || stack === 'ml') ecosystems.add('python');
     if (stack === 'ml') ecosystems.add('npm');
     const ids = idsWhere(
-      (pkg) => ecosystems.has(pkg.ecosystem) && (stack === 'ml' || !ML_NAMES.has(pkg.name) || pkg.ecosystem !== 'python'),
+      (pkg) =>
+        ecosystems.has(pkg.ecosystem) &&
+        (stack === 'ml' || !ML_NAMES.has(pkg.name) || pkg.ecosystem !== 'python'),
     );
     pool = Int32Array.from(ids);
     poolCache.set(key, pool);

@@ -10,7 +10,8 @@ function badBody(message: string): never {
 }
 
 function field(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) badBody(`${path} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    badBody(`${path} must be an object`);
   return value as Record<string, unknown>;
 }
 
@@ -36,13 +37,15 @@ function parsePasswordRequest(body: string): PasswordRequest {
   const auth = field(field(parsed, 'body').auth, 'auth');
   const identity = field(auth.identity, 'auth.identity');
   const methods = identity.methods;
-  if (!Array.isArray(methods) || !methods.includes('password')) badBody('auth.identity.methods must contain "password"');
+  if (!Array.isArray(methods) || !methods.includes('password'))
+    badBody('auth.identity.methods must contain "password"');
   const user = field(field(identity.password, 'auth.identity.password').user, 'auth.identity.password.user');
   const domain = field(user.domain, 'auth.identity.password.user.domain');
   const scope = field(auth.scope, 'auth.scope');
   if (scope.project === undefined) badBody('only project scope (auth.scope.project) is supported');
   const project = field(scope.project, 'auth.scope.project');
-  if (project.name === undefined && project.id === undefined) badBody('auth.scope.project needs a name or an id');
+  if (project.name === undefined && project.id === undefined)
+    badBody('auth.scope.project needs a name or an id');
   return {
     user: text(user.name, 'user.name'),
     password: text(user.password, 'user.password'),
@@ -81,13 +84,18 @@ function catalog(context: RouteContext): unknown[] {
 function createToken(context: RouteContext): RouteResult {
   const request = parsePasswordRequest(context.body);
   const { credentials, region, projectId, domainId, userId } = context.identity;
-  if (request.user !== credentials.user || request.password !== credentials.password || request.domain !== credentials.domain) {
+  if (
+    request.user !== credentials.user ||
+    request.password !== credentials.password ||
+    request.domain !== credentials.domain
+  ) {
     throw iamError(401, 'IAM.0002', 'The username or password is wrong.', 'Unauthorized');
   }
   const scopeMatches =
     (request.project.name === undefined || request.project.name === region) &&
     (request.project.id === undefined || request.project.id === projectId);
-  if (!scopeMatches) throw iamError(401, 'IAM.0004', 'The project does not exist or is not accessible.', 'Unauthorized');
+  if (!scopeMatches)
+    throw iamError(401, 'IAM.0004', 'The project does not exist or is not accessible.', 'Unauthorized');
   const { token, record } = context.tokens.issue({
     userId,
     userName: credentials.user,
@@ -130,11 +138,17 @@ function listProjects(context: RouteContext): RouteResult {
     is_domain: false,
     description: '',
   });
-  const all = [project(projectId, region), project(hexFor(4, hashString(`${projectId}:dev`)), `${region}_dev`)];
+  const all = [
+    project(projectId, region),
+    project(hexFor(4, hashString(`${projectId}:dev`)), `${region}_dev`),
+  ];
   const name = context.query.get('name');
   return {
     status: 200,
-    body: { projects: name === null ? all : all.filter((p) => p.name === name), links: { self: `${context.baseUrl}/v3/projects` } },
+    body: {
+      projects: name === null ? all : all.filter((p) => p.name === name),
+      links: { self: `${context.baseUrl}/v3/projects` },
+    },
   };
 }
 

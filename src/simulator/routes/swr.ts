@@ -13,8 +13,25 @@ import { swrBadParameter } from '../errors';
 import { ParamReader } from '../params';
 import type { RouteContext, RouteDefinition, RouteResult } from './types';
 
-const KEYS = ['center', 'namespace', 'name', 'limit', 'offset', 'order_column', 'order_type', 'domain_name', 'status'];
-const ORDER_COLUMNS = ['updated_at', 'updated_time', 'name', 'tag_count', 'namespace', 'domain_name'] as const;
+const KEYS = [
+  'center',
+  'namespace',
+  'name',
+  'limit',
+  'offset',
+  'order_column',
+  'order_type',
+  'domain_name',
+  'status',
+];
+const ORDER_COLUMNS = [
+  'updated_at',
+  'updated_time',
+  'name',
+  'tag_count',
+  'namespace',
+  'domain_name',
+] as const;
 const DEFAULT_LIMIT = 100;
 
 /** Merges the legacy filter string and the plain parameters into one parameter set. */
@@ -89,7 +106,8 @@ function listSharedRepositories(context: RouteContext): RouteResult {
   const page = records.slice(start, start + (limit ?? DEFAULT_LIMIT));
   const body: SwrSharedRepository[] = page.map((record) => withTotal(record, total));
   const headers: Record<string, string> = {};
-  if (limit !== undefined && offset !== undefined) headers['Content-Range'] = `${offset}-${page.length}/${total}`;
+  if (limit !== undefined && offset !== undefined)
+    headers['Content-Range'] = `${offset}-${page.length}/${total}`;
   return { status: 200, body, headers };
 }
 

@@ -97,7 +97,8 @@ function batchScan(context: RouteContext): RouteResult {
   optionalString(body, 'repo_type');
   const operateAll = optionalBoolean(body, 'operate_all') === true;
   const hasList = Array.isArray(body.image_info_list) && body.image_info_list.length > 0;
-  if (!operateAll && !hasList) throw hssBadParameter('image_info_list is required unless operate_all is true');
+  if (!operateAll && !hasList)
+    throw hssBadParameter('image_info_list is required unless operate_all is true');
   const { dataset } = context;
   let targets: Iterable<number>;
   if (operateAll) {

@@ -48,7 +48,12 @@ export function resolveImage(
   if (index === undefined) throw hssNotFound(`image ${imageId}`);
   const repository = dataset.images.repository(index);
   const typeMatches = imageType === 'registry' || repository.type === imageType;
-  if (!typeMatches || repository.namespace !== namespace || repository.name !== imageName || dataset.images.tag(index) !== tag) {
+  if (
+    !typeMatches ||
+    repository.namespace !== namespace ||
+    repository.name !== imageName ||
+    dataset.images.tag(index) !== tag
+  ) {
     throw hssNotFound(`image ${namespace}/${imageName}:${tag} with id ${imageId} and type ${imageType}`);
   }
   return index;

@@ -1,0 +1,51 @@
+/** The ImageDashboard reference operation as the e2e resilience tests read it. */
+import { operation } from '../harness';
+
+export interface DashboardImage {
+  id: string;
+  imageId: string;
+  type: string;
+  namespace: string;
+  name: string;
+  tag: string;
+  sizeBytes: number | null;
+  scan: {
+    status: string;
+    lastScannedAt: string | null;
+    vulnerabilityCount: number;
+    maliciousFileCount: number;
+  } | null;
+  fileStatistics: { fileCount: number; totalSizeBytes: number } | null;
+  apps: {
+    totalCount: number;
+    nodes: { name: string; version: string | null; vulnerabilityCount: number | null }[];
+  } | null;
+  sharedRepository: {
+    name: string;
+    category: string | null;
+    downloadCount: number;
+    tagCount: number;
+    pullPath: string;
+  } | null;
+}
+
+export interface Dashboard {
+  containerImages: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: DashboardImage[];
+  };
+}
+
+export const DASHBOARD = operation('ImageDashboard');
+
+/** The dashboard page the issue names: 20 private images. */
+export const PRIVATE_PAGE = { first: 20, filter: { type: 'PRIVATE' } } as const;
+
+/**
+ * Images whose files statistics are a placeholder (no successful scan): never cached by design
+ * (DESIGN §2), so every load asks HSS for them again.
+ */
+export function placeholders(nodes: readonly DashboardImage[]): DashboardImage[] {
+  return nodes.filter((node) => node.scan?.status !== 'SUCCESS');
+}
