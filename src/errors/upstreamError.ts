@@ -23,7 +23,12 @@ export class UpstreamError extends Error {
   readonly code: ErrorCode;
   readonly details: UpstreamErrorDetails;
 
-  constructor(code: ErrorCode, message: string, details: UpstreamErrorDetails, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: UpstreamErrorDetails,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.code = code;
     this.details = details;

@@ -62,7 +62,7 @@ export async function startGateway(
     // The embedded simulator's rate-limit switch may flip at runtime (tests, demos): follow it.
     const simulator = target.simulator;
     resilience.limiter.setEnabled(simulator.control.rateLimitsEnabled());
-    simulator.control.onRateLimitsChange?.((enabled: boolean) => resilience.limiter.setEnabled(enabled));
+    simulator.control.onRateLimitsChange((enabled) => resilience.limiter.setEnabled(enabled));
   }
   const upstream = createUpstream({
     endpoints: target.endpoints,

@@ -35,6 +35,7 @@ export function createControl(state: SimulatorState): SimulatorControl {
     clearFaults: () => state.faults.clear(),
     setRateLimits: (setting: RateLimitSetting) => state.rateLimiter.configure(setting),
     rateLimitsEnabled: () => state.rateLimiter.enabled,
+    onRateLimitsChange: (listener: (enabled: boolean) => void) => state.rateLimiter.onChange(listener),
     revokeTokens: () => state.tokens.revokeAll(),
     setTokenTtlMs: (ms: number) => {
       if (!Number.isFinite(ms) || ms <= 0) throw new RangeError('token TTL must be a positive number of ms');

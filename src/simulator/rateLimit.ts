@@ -10,6 +10,7 @@ const WINDOW_MS = 60_000;
 export class RateLimiter {
   private perMinute = 0;
   private readonly windows = new Map<string, number[]>();
+  private readonly listeners = new Set<(enabled: boolean) => void>();
 
   constructor(
     setting: RateLimitSetting,
@@ -28,6 +29,13 @@ export class RateLimiter {
       this.perMinute = setting.perMinute;
     }
     this.windows.clear();
+    for (const listener of this.listeners) listener(this.enabled);
+  }
+
+  /** Tells `listener` about every later switch (in-process or over the control API); returns an unsubscribe. */
+  onChange(listener: (enabled: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get enabled(): boolean {

@@ -94,6 +94,8 @@ export interface SimulatorControl {
   clearFaults(): void;
   setRateLimits(setting: RateLimitSetting): void;
   rateLimitsEnabled(): boolean;
+  /** Called with the new state whenever rate limits are switched; returns an unsubscribe function. */
+  onRateLimitsChange(listener: (enabled: boolean) => void): () => void;
   /** Every token issued so far now gets 401 APIGW.0307. */
   revokeTokens(): void;
   /** Lifetime of tokens issued from now on. */

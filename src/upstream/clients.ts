@@ -31,9 +31,19 @@ export interface CallOptions {
 }
 
 export interface HssClient {
-  listRegistryImages(query: ListRegistryImagesQuery, options?: CallOptions): Promise<HssPage<HssRegistryImage>>;
-  listGlobalImageApps(query: ListGlobalImageAppsQuery, options?: CallOptions): Promise<HssPage<HssGlobalImageApp>>;
-  listImageApps(imageId: string, query: ListImageAppsQuery, options?: CallOptions): Promise<HssPage<HssImageApp>>;
+  listRegistryImages(
+    query: ListRegistryImagesQuery,
+    options?: CallOptions,
+  ): Promise<HssPage<HssRegistryImage>>;
+  listGlobalImageApps(
+    query: ListGlobalImageAppsQuery,
+    options?: CallOptions,
+  ): Promise<HssPage<HssGlobalImageApp>>;
+  listImageApps(
+    imageId: string,
+    query: ListImageAppsQuery,
+    options?: CallOptions,
+  ): Promise<HssPage<HssImageApp>>;
   showImageFilesStat(
     imageId: string,
     query: ShowImageFilesStatQuery,

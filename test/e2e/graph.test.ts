@@ -103,7 +103,7 @@ describe('paging', () => {
     const seen: PageNode[] = [];
     let after: string | null = null;
     let pages = 0;
-    let total = -1;
+    let total: number | undefined;
     for (;;) {
       const response: Awaited<ReturnType<typeof stack.query<Page>>> = await stack.query<Page>(IMAGES_PAGE, {
         first: 37,

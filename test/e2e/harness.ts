@@ -98,7 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Error codes in a response, for compact assertions. */
-export function errorCodes(response: GraphQLResponse): string[] {
+export function errorCodes(response: Pick<GraphQLResponse<unknown>, 'body'>): string[] {
   return (response.body.errors ?? []).map((error) => String(error.extensions?.code));
 }
 

@@ -10,8 +10,12 @@ import { startStack, type Stack } from './harness';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-/** The cheapest failing query: one HSS list call. */
-const FAILING = `{ containerImages(first: 1) { totalCount } }`;
+/**
+ * The cheapest failing query: one HSS list call. Page sizes cycle through 1–100 so that concurrent
+ * requests mostly ask for different pages (distinct upstream calls) rather than all joining one
+ * coalesced call.
+ */
+const failing = (index: number) => `{ containerImages(first: ${(index % 100) + 1}) { totalCount } }`;
 const CONCURRENCY = 20;
 const WARM_UP = 1_000;
 const MEASURED = 10_000;
@@ -42,7 +46,7 @@ async function sendFailing(total: number): Promise<void> {
   const worker = async () => {
     while (next < total) {
       next += 1;
-      const response = await stack.query(FAILING);
+      const response = await stack.query(failing(next));
       const code = response.body.errors?.[0]?.extensions?.code;
       if (code !== 'UPSTREAM_UNAVAILABLE' && code !== 'UPSTREAM_BAD_REQUEST') {
         throw new Error(`expected a failed request, got ${JSON.stringify(response.body)}`);
@@ -68,8 +72,11 @@ it('does not grow across 10,000 failing requests', async () => {
   await sendFailing(MEASURED);
   const after = await settledHeap();
 
-  // Every request reached HSS (nothing failed fast or was served from a cache).
-  expect(stack.calls()['hss.listRegistryImages']).toBe(MEASURED);
+  // The requests went through the whole pipeline to HSS (at most a few joined an identical call in
+  // flight; none failed fast at an open breaker or was answered from a cache).
+  const calls = stack.calls()['hss.listRegistryImages'] ?? 0;
+  expect(calls).toBeLessThanOrEqual(MEASURED);
+  expect(calls).toBeGreaterThan(MEASURED * 0.9);
   expect(stack.gateway.resilience.breaker.stateOf('hss')).toBe('closed');
   expect(after - before).toBeLessThan(MAX_GROWTH_BYTES);
 }, 60_000);

@@ -68,7 +68,12 @@ describe('cache', () => {
     // Rescan one successfully scanned image of the page.
     const target = firstNodes.find((node) => node.scan!.status === 'SUCCESS' && node.apps!.totalCount > 0)!;
     expect(target).toBeDefined();
-    const reference = { type: 'private_image' as const, namespace: target.namespace, name: target.name, tag: target.tag };
+    const reference = {
+      type: 'private_image' as const,
+      namespace: target.namespace,
+      name: target.name,
+      tag: target.tag,
+    };
     const before = dataset.findImage(reference)!;
     const scan = await stack.query(operation('ScanImages'), {
       input: {
@@ -101,7 +106,8 @@ describe('cache', () => {
     expect(row.apps!.totalCount).toBe(software.length);
     expect(row.apps!.nodes.map((app) => app.name)).toEqual(software.slice(0, 5).map((app) => app.app_name));
     // Every other row is exactly as before.
-    for (const node of nodes) if (node.id !== target.id) expect(node).toEqual(firstNodes.find((n) => n.id === node.id));
+    for (const node of nodes)
+      if (node.id !== target.id) expect(node).toEqual(firstNodes.find((n) => n.id === node.id));
 
     // Exactly the affected calls: the list (a scan changes scan states), the rescanned image's software
     // at its new scan time and its files statistics (purged with the image's entries), plus the
@@ -180,7 +186,10 @@ describe('circuit breaker', () => {
 
 describe('client disconnect', () => {
   /** Sends IMAGE_COUNT on its own connection, abortable; resolves to the outcome, never rejects. */
-  function send(stack: Stack, signal: AbortSignal): Promise<{ data?: unknown; errors?: unknown } | 'aborted'> {
+  function send(
+    stack: Stack,
+    signal: AbortSignal,
+  ): Promise<{ data?: unknown; errors?: unknown } | 'aborted'> {
     return request(stack.gateway.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -13,16 +13,16 @@ export type HssRegistryKind = 'SwrPrivate' | 'SwrShared' | 'SwrEnterprise' | 'Ha
 export type HssGlobalAppImageKind = 'local' | 'registry' | 'cicd';
 
 export type HssScanStatus =
-  | 'unscan'
-  | 'success'
-  | 'scanning'
-  | 'failed'
-  | 'download_failed'
-  | 'image_oversized'
-  | 'waiting_for_scan';
+  'unscan' | 'success' | 'scanning' | 'failed' | 'download_failed' | 'image_oversized' | 'waiting_for_scan';
 
 /** Scan statuses accepted as a query filter by ListRegistryImages. */
-export const HSS_SCAN_STATUS_FILTERS = ['unscan', 'success', 'scanning', 'failed', 'waiting_for_scan'] as const;
+export const HSS_SCAN_STATUS_FILTERS = [
+  'unscan',
+  'success',
+  'scanning',
+  'failed',
+  'waiting_for_scan',
+] as const;
 
 export type HssSeverityLevel = 'Security' | 'Low' | 'Medium' | 'High';
 

@@ -57,7 +57,10 @@ export type UpstreamHandler = (call: UpstreamCall) => Promise<UpstreamResult>;
 export type UpstreamMiddleware = (next: UpstreamHandler) => UpstreamHandler;
 
 /** Composes middlewares, the first one outermost. */
-export function composePipeline(middlewares: readonly UpstreamMiddleware[], core: UpstreamHandler): UpstreamHandler {
+export function composePipeline(
+  middlewares: readonly UpstreamMiddleware[],
+  core: UpstreamHandler,
+): UpstreamHandler {
   return middlewares.reduceRight<UpstreamHandler>((next, middleware) => middleware(next), core);
 }
 

@@ -3,14 +3,7 @@
 export type SwrShareCenter = 'self' | 'thirdparty';
 
 export type SwrRepositoryCategory =
-  | 'app_server'
-  | 'linux'
-  | 'framework_app'
-  | 'database'
-  | 'lang'
-  | 'other'
-  | 'windows'
-  | 'arm';
+  'app_server' | 'linux' | 'framework_app' | 'database' | 'lang' | 'other' | 'windows' | 'arm';
 
 /** Query parameters; every one is a string on the wire. `limit` and `offset` must be sent together. */
 export interface ListSharedReposQuery {
@@ -53,7 +46,12 @@ export interface SwrSharedRepository {
 
 /** SWR error body: old and new formats together. Older regions send a bare array of the `errors` items. */
 export interface SwrErrorBody {
-  errors: { errorCode: string; errorMessage: string; detail: string; encoded_authorization_message?: string }[];
+  errors: {
+    errorCode: string;
+    errorMessage: string;
+    detail: string;
+    encoded_authorization_message?: string;
+  }[];
   error_code: string;
   error_msg: string;
   details?: { error_code: string; error_msg: string }[];

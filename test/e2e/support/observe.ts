@@ -70,7 +70,7 @@ export async function upstreamOutcomes(
  * Asserts the errors of a response carry nothing an upstream secret or address could be read from:
  * not the IAM password, not a URL (nor the simulator's host:port), not the project id.
  */
-export function expectNoLeaks(stack: Stack, response: GraphQLResponse): void {
+export function expectNoLeaks<TData>(stack: Stack, response: GraphQLResponse<TData>): void {
   const text = JSON.stringify(response.body.errors ?? []);
   const host = new URL(stack.simulator.url).host;
   expect(text).not.toContain(stack.simulator.credentials.password);
