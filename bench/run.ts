@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { execute, runBurst, runLoad, type LoadOptions, type LoadResult } from './load';
 import {
@@ -347,6 +347,7 @@ async function validationPass(
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date().toISOString();
+  const loadAverageAtStart = loadavg();
   const cores = cpuCount();
   const pinned = taskset() !== null && cores >= 2;
   const loadCore = pinned ? 0 : null;
@@ -506,6 +507,8 @@ async function main(): Promise<number> {
       node: process.version,
       cpu: cpus()[0]?.model,
       cores,
+      // Other work on the machine makes timings noisy; compare these with the cores count.
+      loadAverage: { atStart: loadAverageAtStart, atEnd: loadavg() },
       taskset: taskset() ?? 'absent',
       simulator: simulator.implementation,
       images: options.images,

@@ -48,7 +48,8 @@ export type ContainerImage = Node & {
   digest: Maybe<Scalars['String']['output']>;
   /**
    * File count and total size inside the image (HSS files-statistics). Cached for as long as the image
-   * content is the same. Null with an error when HSS cannot be asked now.
+   * content is the same. Null without an error for an image never scanned (HSS has no statistics for it, so
+   * no call is made); null with an error when HSS cannot be asked now.
    */
   fileStatistics: Maybe<FileStatistics>;
   /**

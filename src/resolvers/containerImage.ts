@@ -1,4 +1,5 @@
 /** `containerImages`, `containerImage`, and the `ContainerImage` / `ImageScan` fields with their joins. */
+import { wasNeverScanned } from '../loaders/scanState';
 import type {
   ContainerImageFilter,
   ContainerImageResolvers,
@@ -126,6 +127,8 @@ export const ContainerImage: ContainerImageResolvers = {
   scan: ({ record }) => record,
 
   async fileStatistics({ record }, _args, { loaders }) {
+    // HSS holds no statistics before a first scan (it answers zeros): say "unknown" and spend no call.
+    if (wasNeverScanned(record)) return null;
     const stat = await loaders.filesStatistics.load(record);
     return { fileCount: stat.total_files_num, totalSizeBytes: stat.total_files_size };
   },

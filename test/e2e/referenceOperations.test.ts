@@ -91,8 +91,8 @@ describe('ImageDashboard', () => {
     const selfRepos = dataset.sharedRepositories('self').length;
     expect(serviceCalls(stack.calls())).toEqual({
       'hss.listRegistryImages': 1,
-      'hss.showImageFilesStat': 20,
-      ...(scanned > 0 && { 'hss.listImageApps': scanned }),
+      // Never-scanned images cost neither call: HSS has no statistics or software for them.
+      ...(scanned > 0 && { 'hss.showImageFilesStat': scanned, 'hss.listImageApps': scanned }),
       'swr.listSharedRepositories': Math.max(1, Math.ceil(selfRepos / 100)),
     });
   });
@@ -246,7 +246,17 @@ describe('SharedRepositories', () => {
       expect(repo.tagCount).toBe(repo.tags.length);
       expect(repo.images!.totalCount).toBe(repo.tags.length);
       expect(repo.images!.nodes.map((image) => image.tag)).toEqual(repo.tags.slice(0, 10));
-      shownImages += repo.images!.nodes.length;
+      for (const image of repo.images!.nodes) {
+        const record = dataset.findImage({
+          type: 'shared_image',
+          namespace: repo.namespace,
+          name: repo.name,
+          tag: image.tag,
+        })!;
+        // Statistics are asked for only for images HSS has scanned at least once.
+        expect(image.fileStatistics === null).toBe(record.latest_scan_time === 0);
+        if (record.latest_scan_time > 0) shownImages += 1;
+      }
     }
     expect(serviceCalls(stack.calls())).toEqual({
       'swr.listSharedRepositories': 1,

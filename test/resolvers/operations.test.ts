@@ -91,7 +91,7 @@ describe('ImageDashboard', () => {
     expect(upstream.calls.every((call) => call.options?.signal instanceof AbortSignal)).toBe(true);
   });
 
-  it('lists never-scanned images with no software without asking HSS, and does not cache their statistics', async () => {
+  it('answers never-scanned images without asking HSS, and never caches placeholder statistics', async () => {
     const scanned = makeImage({ image_name: 'scanned' });
     const unscanned = makeImage({
       image_name: 'fresh',
@@ -99,19 +99,23 @@ describe('ImageDashboard', () => {
       latest_scan_time: 0,
       severity_level: '',
     });
+    // Scanned once, but the latest scan failed: its statistics are asked for, not stored.
+    const failedRescan = makeImage({ image_name: 'rescan-failed', scan_status: 'failed' });
     const upstream = createFakeUpstream({
-      images: [scanned, unscanned],
-      apps: { [scanned.image_id]: makeApps(2) },
+      images: [scanned, unscanned, failedRescan],
+      apps: { [scanned.image_id]: makeApps(2), [failedRescan.image_id]: makeApps(1) },
     });
     const result = await run(upstream, operation('ImageDashboard'), {});
     const nodes = (result.data?.['containerImages'] as Json)['nodes'] as Json[];
-    expect(nodes.map((node) => node['apps'].totalCount)).toEqual([2, 0]);
+    expect(nodes.map((node) => node['apps'].totalCount)).toEqual([2, 0, 1]);
     expect(nodes[1]!['scan'].lastScannedAt).toBeNull();
-    expect(upstream.count('hss.listImageApps')).toBe(1);
+    expect(nodes[1]!['fileStatistics']).toBeNull();
+    expect(result.errors).toBeUndefined();
+    expect(upstream.count('hss.listImageApps')).toBe(2);
     const stats = upstream.callsOf('hss.showImageFilesStat');
     expect(stats.map((call) => [call.args[0], call.options?.noStore])).toEqual([
       [scanned.image_id, undefined],
-      [unscanned.image_id, true],
+      [failedRescan.image_id, true],
     ]);
     expect(upstream.callsOf('hss.listImageApps')[0]!.options?.contentVersion).toBe(scanned.latest_scan_time);
   });
