@@ -94,8 +94,22 @@ function nonEmptyString(value: unknown): boolean {
   return typeof value === 'string' && value.length > 0;
 }
 
-function checkFileStatistics(problems: string[], label: string, value: unknown): void {
+/** Never scanned yet (or the first scan still pending): HSS has no statistics or software for it. */
+function neverScanned(image: Json): boolean {
+  const scan = obj(image.scan);
+  if (!scan) return false;
+  if ('lastScannedAt' in scan) return scan.lastScannedAt === null;
+  return ['UNSCANNED', 'SCANNING', 'WAITING_FOR_SCAN'].includes(String(scan.status));
+}
+
+/**
+ * Statistics must be there, except for a never-scanned image, where HSS answers placeholder zeros and
+ * "unknown" (null, no call) is a right answer too.
+ */
+function checkFileStatistics(problems: string[], label: string, image: Json): void {
+  const value = image.fileStatistics;
   const stats = obj(value);
+  if (!stats && value === null && neverScanned(image)) return;
   if (!stats) problems.push(`${label}.fileStatistics is null`);
   else if (!(num(stats.fileCount) >= 0) || ('totalSizeBytes' in stats && !(num(stats.totalSizeBytes) >= 0))) {
     problems.push(`${label}.fileStatistics has bad numbers`);
@@ -129,7 +143,7 @@ function dashboard(first: number): OperationSpec {
         }
         if (!obj(node.scan) || typeof obj(node.scan)?.status !== 'string')
           problems.push(`${label}.scan missing`);
-        checkFileStatistics(problems, label, node.fileStatistics);
+        checkFileStatistics(problems, label, node);
         checkConnection(problems, `${label}.apps`, node.apps, 5);
         const shared = obj(node.sharedRepository);
         if (shared && shared.name !== node.name) {
@@ -173,7 +187,7 @@ const imageDetail: OperationSpec = {
     }
     if (!nonEmptyString(image.imageId)) problems.push('imageId empty');
     if (!obj(image.scan)) problems.push('scan missing');
-    checkFileStatistics(problems, 'containerImage', image.fileStatistics);
+    checkFileStatistics(problems, 'containerImage', image);
     checkConnection(problems, 'apps', image.apps, 50);
     const shared = obj(image.sharedRepository);
     if (shared && detail && (shared.name !== detail.name || shared.namespace !== detail.namespace)) {
@@ -248,7 +262,7 @@ const sharedRepositories: OperationSpec = {
       images.forEach((image, j) => {
         if (!tags.includes(image.tag))
           problems.push(`${label}.images[${j}].tag ${String(image.tag)} not in tags`);
-        checkFileStatistics(problems, `${label}.images[${j}]`, image.fileStatistics);
+        checkFileStatistics(problems, `${label}.images[${j}]`, image);
       });
     });
     return problems;
@@ -333,8 +347,9 @@ export function pickDetailTarget(dashboardData: Record<string, unknown>): Detail
 }
 
 /**
- * The answer without what may legitimately differ between two servers (opaque ids and cursors), with
- * times normalized, so the gateway and the baseline can be compared value for value.
+ * The answer without what may legitimately differ between two servers (opaque ids and cursors, a
+ * never-scanned image's statistics, '' vs null), with times normalized, so the gateway and the baseline
+ * can be compared value for value.
  */
 export function comparable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(comparable);
@@ -342,10 +357,14 @@ export function comparable(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Json)) {
       if (key === 'id' || key === 'cursor' || key === 'endCursor' || key === 'startCursor') continue;
+      // A never-scanned image's statistics: HSS's placeholder zeros or "unknown" (null) are both right.
+      if (key === 'fileStatistics' && neverScanned(value as Json)) continue;
       out[key] = comparable(item);
     }
     return out;
   }
+  // An empty optional string and null say the same.
+  if (value === '') return null;
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)) {
     return new Date(value).toISOString();
   }

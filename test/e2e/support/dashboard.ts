@@ -42,10 +42,15 @@ export const DASHBOARD = operation('ImageDashboard');
 /** The dashboard page the issue names: 20 private images. */
 export const PRIVATE_PAGE = { first: 20, filter: { type: 'PRIVATE' } } as const;
 
+/** Images HSS never scanned: the gateway answers `fileStatistics: null` (and no software) without a call. */
+export function neverScanned(node: DashboardImage): boolean {
+  return node.scan?.lastScannedAt === null;
+}
+
 /**
- * Images whose files statistics are a placeholder (no successful scan): never cached by design
- * (DESIGN §2), so every load asks HSS for them again.
+ * Images scanned, but not successfully (failed, running, oversized…): their files statistics are a
+ * placeholder, never cached by design (DESIGN §2), so every load asks HSS for them again.
  */
 export function placeholders(nodes: readonly DashboardImage[]): DashboardImage[] {
-  return nodes.filter((node) => node.scan?.status !== 'SUCCESS');
+  return nodes.filter((node) => node.scan?.status !== 'SUCCESS' && !neverScanned(node));
 }
