@@ -10,8 +10,9 @@
  * - SWR ListSharedReposDetails returns a whole share center in ceil(total / 100) pages, or one repository
  *   by a namespace + name filter: the cheaper of the two;
  * - the IAM token is not counted (cold only, once per process; reported apart).
- * Warm minimum is 0 for every operation: DESIGN §2 allows caching per-digest results long and lists
- * briefly, so an identical repeat within the list TTL needs no upstream call.
+ * Warm minimum is 0 apart from one exception: DESIGN §2 allows caching per-digest results long and
+ * lists briefly, so an identical repeat within the list TTL needs no upstream call — except the files
+ * statistics of images whose last scan did not succeed (placeholders, never cached).
  * Critical-path levels are the dependent upstream round trips; cold adds one for the IAM token.
  */
 import { readFileSync } from 'node:fs';
@@ -103,6 +104,19 @@ function neverScanned(image: Json): boolean {
 }
 
 /**
+ * Images whose statistics must be asked again on every request: the last scan did not succeed, yet the
+ * image was scanned before (so it is not answered "unknown" without a call). DESIGN §2 never caches such
+ * placeholders. Where `lastScannedAt` is not selected, every non-SUCCESS, non-UNSCANNED image counts.
+ */
+function uncacheableStatistics(images: Json[]): number {
+  return images.filter((image) => {
+    const scan = obj(image.scan);
+    if (!scan || scan.status === 'SUCCESS') return false;
+    return 'lastScannedAt' in scan ? scan.lastScannedAt !== null : scan.status !== 'UNSCANNED';
+  }).length;
+}
+
+/**
  * Statistics must be there, except for a never-scanned image, where HSS answers placeholder zeros and
  * "unknown" (null, no call) is a right answer too.
  */
@@ -158,14 +172,15 @@ function dashboard(first: number): OperationSpec {
       const nodes = arr(obj(data.containerImages)?.nodes).map((node) => obj(node) ?? {});
       const repos = new Set(nodes.map((node) => `${String(node.namespace)}/${String(node.name)}`));
       const swr = swrCost(repos.size, facts.swrSelfTotal);
+      const again = uncacheableStatistics(nodes);
       return {
         calls: 1 + 2 * nodes.length + swr,
-        warmCalls: 0,
+        warmCalls: again,
         levels: 2,
         why:
           `1 HSS list + ${nodes.length} files-statistics + ${nodes.length} per-image apps (no batch APIs) + ` +
           `${swr} SWR (self center: min(${repos.size} repos, ${Math.ceil(facts.swrSelfTotal / 100)} pages)); ` +
-          'levels: list → joins',
+          `warm: files-statistics of ${again} images whose last scan did not succeed; levels: list → joins`,
       };
     },
   };
@@ -196,12 +211,18 @@ const imageDetail: OperationSpec = {
     if (shared && !Array.isArray(shared.tags)) problems.push('sharedRepository.tags not a list');
     return problems;
   },
-  minimum: () => ({
-    calls: 4,
-    warmCalls: 0,
-    levels: 2,
-    why: '1 HSS list (namespace+name+tag from the id) + 1 files-statistics + 1 apps + 1 SWR; levels: list → joins',
-  }),
+  minimum(data) {
+    const image = obj(data.containerImage);
+    const again = image ? uncacheableStatistics([image]) : 0;
+    return {
+      calls: 4,
+      warmCalls: again,
+      levels: 2,
+      why:
+        '1 HSS list (namespace+name+tag from the id) + 1 files-statistics + 1 apps + 1 SWR; ' +
+        `warm: ${again} (files-statistics again if the last scan did not succeed); levels: list → joins`,
+    };
+  },
 };
 
 const softwareSearch: OperationSpec = {
@@ -269,15 +290,18 @@ const sharedRepositories: OperationSpec = {
   },
   minimum(data) {
     const nodes = arr(obj(data.sharedRepositories)?.nodes).map((node) => obj(node) ?? {});
-    const imagesShown = nodes.reduce((sum, node) => sum + arr(obj(node.images)?.nodes).length, 0);
+    const shown = nodes.flatMap((node) => arr(obj(node.images)?.nodes).map((image) => obj(image) ?? {}));
+    const imagesShown = shown.length;
+    const again = uncacheableStatistics(shown);
     const pages = nodes.reduce((sum, node) => sum + Math.max(1, Math.ceil(arr(node.tags).length / 200)), 0);
     return {
       calls: 1 + pages + imagesShown,
-      warmCalls: 0,
+      warmCalls: again,
       levels: 3,
       why:
         `1 SWR list + ${pages} HSS lists (one per repository, namespace+image_name, ≤200 tags) + ` +
-        `${imagesShown} files-statistics; levels: repositories → images → statistics`,
+        `${imagesShown} files-statistics; warm: files-statistics of ${again} images not (known to be) ` +
+        'successfully scanned; levels: repositories → images → statistics',
     };
   },
 };

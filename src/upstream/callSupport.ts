@@ -1,6 +1,4 @@
-/** Small helpers the service clients share: project id access, argument range checks, result context. */
-import type { UpstreamService } from '../errors/codes';
-import type { UpstreamResult } from './http/pipeline';
+/** Small helpers the service clients share: project id access and argument range checks. */
 
 /** A fixed project id, or a lazy resolver (first use resolves it via IAM). */
 export type ProjectIdInput = string | ((signal?: AbortSignal) => Promise<string>);
@@ -27,11 +25,3 @@ export function checkMaxLength(name: string, value: string | undefined, max: num
 }
 
 /** The context a shape check names in its error. */
-export function resultTarget(service: UpstreamService, api: string, result: UpstreamResult) {
-  return {
-    service,
-    api,
-    status: result.status,
-    ...(result.requestId !== undefined && { requestId: result.requestId }),
-  };
-}

@@ -112,7 +112,7 @@ it('loads the dashboard under the documented 5 calls/min without a single 429, n
   expect(stack.calls()['hss.showImageFilesStat']).toBe(servedStats);
 });
 
-it('serves the rest of the page at once, then — once the queued calls ran — the whole page with no HSS call', async () => {
+it('serves the rest of the page at once, then — once the queued calls ran — the whole page with no HSS call but uncacheable placeholders', async () => {
   // The documented 5/min scaled 60× on both sides (a token every 200 ms, bursts of 5), so the queued
   // warm-ups finish in seconds instead of minutes.
   stack = await startStack({

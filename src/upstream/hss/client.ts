@@ -1,15 +1,8 @@
 /** The HSS v5 client: builds `UpstreamCall`s for the five image APIs and shape-checks every answer. */
 import type { CallOptions, HssClient } from '../clients';
-import {
-  checkIntegerRange,
-  checkMaxLength,
-  projectIdGetter,
-  resultTarget,
-  type ProjectIdInput,
-} from '../callSupport';
+import { checkIntegerRange, checkMaxLength, projectIdGetter, type ProjectIdInput } from '../callSupport';
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../http/pipeline';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../http/query';
-import { parseResponse } from '../shape';
 import { HSS_TAGS } from './cacheTags';
 import {
   parseGlobalImageApp,
@@ -18,7 +11,14 @@ import {
   parseImageFilesStat,
   parseRegistryImage,
 } from './parse';
-import type { BatchScanSwrImageBody } from './types';
+import type {
+  BatchScanSwrImageBody,
+  HssGlobalImageApp,
+  HssImageApp,
+  HssImageFilesStat,
+  HssPage,
+  HssRegistryImage,
+} from './types';
 
 export interface HssClientOptions {
   handler: UpstreamHandler;
@@ -47,6 +47,7 @@ interface CallSpec {
   cachePolicy?: CachePolicy;
   cacheTags?: readonly string[];
   invalidates?: readonly string[];
+  parseBody?: UpstreamCall['parseBody'];
   options: CallOptions;
 }
 
@@ -66,47 +67,48 @@ export function createHssClient(config: HssClientOptions): HssClient {
       idempotent: spec.method === 'GET',
       options,
     };
-    const result = await config.handler(upstreamCall);
-    return { result, target: resultTarget('hss', spec.api, result) };
+    return config.handler(upstreamCall);
   };
 
   return {
     async listRegistryImages(query, options = {}) {
       checkIntegerRange('limit', query.limit, REGISTRY_IMAGES_MIN_LIMIT, MAX_LIMIT);
       checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
-      const { result, target } = await call({
+      const result = await call({
         api: 'hss.listRegistryImages',
         method: 'GET',
         subPath: '/image/registries/images',
         query: { ...query },
         cachePolicy: 'list',
         cacheTags: [HSS_TAGS.registryImages],
+        parseBody: (body) => parseHssPage(body, parseRegistryImage),
         options,
       });
-      return parseResponse(target, () => parseHssPage(result.body, parseRegistryImage));
+      return result.body as HssPage<HssRegistryImage>;
     },
 
     async listGlobalImageApps(query, options = {}) {
       checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
       checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
       checkMaxLength('app_name', query.app_name, APP_NAME_MAX);
-      const { result, target } = await call({
+      const result = await call({
         api: 'hss.listGlobalImageApps',
         method: 'GET',
         subPath: '/image/apps',
         query: { ...query },
         cachePolicy: 'list',
         cacheTags: [HSS_TAGS.globalApps],
+        parseBody: (body) => parseHssPage(body, parseGlobalImageApp),
         options,
       });
-      return parseResponse(target, () => parseHssPage(result.body, parseGlobalImageApp));
+      return result.body as HssPage<HssGlobalImageApp>;
     },
 
     async listImageApps(imageId, query, options = {}) {
       checkImageId(imageId);
       checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
       checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
-      const { result, target } = await call({
+      const result = await call({
         api: 'hss.listImageApps',
         method: 'GET',
         subPath: `/image/${encodePathSegment(imageId)}/apps`,
@@ -114,14 +116,15 @@ export function createHssClient(config: HssClientOptions): HssClient {
         // Software changes only on a rescan: exact (long-lived) only when keyed by the scan time.
         cachePolicy: options.contentVersion === undefined ? 'list' : 'immutable',
         cacheTags: perImageTags(imageId, query.namespace, query.image_name, query.tag_name),
+        parseBody: (body) => parseHssPage(body, parseImageApp),
         options,
       });
-      return parseResponse(target, () => parseHssPage(result.body, parseImageApp));
+      return result.body as HssPage<HssImageApp>;
     },
 
     async showImageFilesStat(imageId, query, options = {}) {
       checkImageId(imageId);
-      const { result, target } = await call({
+      const result = await call({
         api: 'hss.showImageFilesStat',
         method: 'GET',
         subPath: `/image/${encodePathSegment(imageId)}/files-statistics`,
@@ -130,9 +133,10 @@ export function createHssClient(config: HssClientOptions): HssClient {
         // The files of an image id never change; the caller opts out for never-scanned placeholders.
         ...(!options.noStore && { cachePolicy: 'immutable' as const }),
         cacheTags: perImageTags(imageId, query.namespace, query.image_name, query.tag_name),
+        parseBody: parseImageFilesStat,
         options,
       });
-      return parseResponse(target, () => parseImageFilesStat(result.body));
+      return result.body as HssImageFilesStat;
     },
 
     async batchScanSwrImage(body, options = {}) {

@@ -3,6 +3,7 @@
  * parses the JSON answer, renews a rejected token once, and turns every failure into an `UpstreamError`
  * whose message is safe to show a client (no URL, project id, token or body).
  */
+import { parseResponse } from '../shape';
 import type { Logger } from 'pino';
 import type { UpstreamService } from '../../errors/codes';
 import { UpstreamError } from '../../errors/upstreamError';
@@ -163,10 +164,18 @@ function isSuccess(status: number): boolean {
 }
 
 function successResult(call: UpstreamCall, response: RawResponse): UpstreamResult {
+  const json = parseJsonBody(call, response);
+  const { parseBody } = call;
+  const target = {
+    service: call.service,
+    api: call.api,
+    status: response.status,
+    ...(response.requestId !== undefined && { requestId: response.requestId }),
+  };
   return {
     status: response.status,
     headers: response.headers,
-    body: parseJsonBody(call, response),
+    body: parseBody ? parseResponse(target, () => parseBody(json, response.headers)) : json,
     ...(response.requestId !== undefined && { requestId: response.requestId }),
   };
 }

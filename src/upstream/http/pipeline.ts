@@ -36,6 +36,12 @@ export interface UpstreamCall {
   idempotent: boolean;
   /** Absent: never cached. */
   cachePolicy?: CachePolicy;
+  /**
+   * Shape check (and conversion) of a 2xx body. It runs in the HTTP core, below the cache and the breaker,
+   * so an unexpected answer is an `UPSTREAM_BAD_RESPONSE` that is never cached and counts as a failure.
+   * Its return value replaces `body`. Throws `ShapeError` on a mismatch.
+   */
+  parseBody?: (body: unknown, headers: UpstreamResult['headers']) => unknown;
   /** Cache tags this call's result belongs to, e.g. `hss.image:<image_id>`, `hss.registryImages`. */
   cacheTags?: readonly string[];
   /** Tags whose cached entries this call makes stale when it succeeds (batch-scan). */

@@ -1,9 +1,9 @@
 /** The SWR client: shared repositories, paged with separate `center`/`limit`/`offset` parameters (docs §A4). */
-import type { SwrClient } from '../clients';
-import { checkIntegerRange, resultTarget } from '../callSupport';
+import type { SwrClient, SwrSharedRepositoriesPage } from '../clients';
+import { checkIntegerRange } from '../callSupport';
 import type { UpstreamHandler } from '../http/pipeline';
 import { stringifyQuery } from '../http/query';
-import { parseResponse, ShapeError } from '../shape';
+import { ShapeError } from '../shape';
 import { parseSharedRepositories, totalFromContentRange } from './parse';
 
 export interface SwrClientOptions {
@@ -32,18 +32,21 @@ export function createSwrClient(config: SwrClientOptions): SwrClient {
         idempotent: true,
         cachePolicy: 'list',
         cacheTags: [SWR_TAGS.sharedRepositories],
+        parseBody: (body, headers) => parsePage(body, headers['content-range']),
         options,
       });
-      return parseResponse(resultTarget('swr', API, result), () => {
-        const items = parseSharedRepositories(result.body);
-        const total = items[0]?.total_range ?? totalFromContentRange(result.headers['content-range']);
-        if (total === undefined) {
-          if (items.length > 0)
-            throw new ShapeError('body[0].total_range', 'a number (or a Content-Range header)');
-          return { items: [], total: 0 };
-        }
-        return { items: items.map((item) => ({ ...item, total_range: item.total_range ?? total })), total };
-      });
+      return result.body as SwrSharedRepositoriesPage;
     },
   };
+}
+
+/** The bare array plus its total (`total_range` of any element, else the `Content-Range` total). */
+function parsePage(body: unknown, contentRange: string | string[] | undefined): SwrSharedRepositoriesPage {
+  const items = parseSharedRepositories(body);
+  const total = items[0]?.total_range ?? totalFromContentRange(contentRange);
+  if (total === undefined) {
+    if (items.length > 0) throw new ShapeError('body[0].total_range', 'a number (or a Content-Range header)');
+    return { items: [], total: 0 };
+  }
+  return { items: items.map((item) => ({ ...item, total_range: item.total_range ?? total })), total };
 }

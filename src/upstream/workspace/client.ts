@@ -1,10 +1,10 @@
 /** The Workspace client: product images (docs §A5), limit 0–100. */
 import type { WorkspaceClient } from '../clients';
-import { checkIntegerRange, projectIdGetter, resultTarget, type ProjectIdInput } from '../callSupport';
+import { checkIntegerRange, projectIdGetter, type ProjectIdInput } from '../callSupport';
 import type { UpstreamHandler } from '../http/pipeline';
 import { encodePathSegment, stringifyQuery } from '../http/query';
-import { parseResponse } from '../shape';
 import { parseProductImages } from './parse';
+import type { ListProductImagesResponse } from './types';
 
 export interface WorkspaceClientOptions {
   handler: UpstreamHandler;
@@ -31,9 +31,10 @@ export function createWorkspaceClient(config: WorkspaceClientOptions): Workspace
         idempotent: true,
         cachePolicy: 'list',
         cacheTags: [WORKSPACE_TAGS.productImages],
+        parseBody: parseProductImages,
         options,
       });
-      return parseResponse(resultTarget('workspace', API, result), () => parseProductImages(result.body));
+      return result.body as ListProductImagesResponse;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { ShapeError } from '../../../src/upstream/shape';
 import { Registry } from 'prom-client';
 import { UpstreamError } from '../../../src/errors/upstreamError';
 import { isAbortError } from '../../../src/upstream/http/abortable';
@@ -122,6 +123,25 @@ describe('httpCore', () => {
     const error = await rejection(core.handler(hssCall()));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(error.message).not.toContain('total_files_num');
+  });
+
+  it("runs the call's parseBody below the pipeline: a wrong shape is UPSTREAM_BAD_RESPONSE, a good one is converted", async () => {
+    const parseBody = (body: unknown) => {
+      const record = body as { total_files_num?: unknown };
+      if (typeof record.total_files_num !== 'number')
+        throw new ShapeError('body.total_files_num', 'a number');
+      return { files: record.total_files_num };
+    };
+    server.respond((_req, res) =>
+      sendJson(res, 200, { total_files_num: 'many' }, { 'x-request-id': 'shape1' }),
+    );
+    const error = await rejection(core.handler({ ...hssCall(), parseBody }));
+    expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(error.details).toMatchObject({ service: 'hss', status: 200, requestId: 'shape1' });
+    expect(error.message).not.toContain('many');
+
+    server.respond((_req, res) => sendJson(res, 200, { total_files_num: 3 }));
+    await expect(core.handler({ ...hssCall(), parseBody })).resolves.toMatchObject({ body: { files: 3 } });
   });
 
   it('maps 5xx to UPSTREAM_UNAVAILABLE keeping the error code and request id', async () => {
