@@ -60,7 +60,7 @@ describe('containerImage', () => {
 });
 
 describe('node', () => {
-  it('loads a shared repository from the wide SWR list', async () => {
+  it('loads a shared repository with one SWR list filtered by its namespace and name (exact match)', async () => {
     const repo = makeRepo({ namespace: 'vendor', name: 'base' });
     const upstream = createFakeUpstream({
       repos: { thirdparty: [makeRepo({ namespace: 'vendor', name: 'base-x' }), repo] },
@@ -78,7 +78,7 @@ describe('node', () => {
       shareValid: true,
     });
     expect(upstream.callsOf('swr.listSharedRepositories').map((call) => call.args[0])).toEqual([
-      { center: 'thirdparty', limit: 100, offset: 0 },
+      { center: 'thirdparty', namespace: 'vendor', name: 'base', limit: 100, offset: 0 },
     ]);
   });
 
