@@ -112,7 +112,9 @@ function uncacheableStatistics(images: Json[]): number {
   return images.filter((image) => {
     const scan = obj(image.scan);
     if (!scan || scan.status === 'SUCCESS') return false;
-    return 'lastScannedAt' in scan ? scan.lastScannedAt !== null : scan.status !== 'UNSCANNED';
+    if ('lastScannedAt' in scan) return scan.lastScannedAt !== null;
+    // Without lastScannedAt: "unknown" statistics of an image whose status says never scanned cost nothing.
+    return !(image.fileStatistics === null && neverScanned(image)) && scan.status !== 'UNSCANNED';
   }).length;
 }
 
@@ -173,12 +175,15 @@ function dashboard(first: number): OperationSpec {
       const repos = new Set(nodes.map((node) => `${String(node.namespace)}/${String(node.name)}`));
       const swr = swrCost(repos.size, facts.swrSelfTotal);
       const again = uncacheableStatistics(nodes);
+      // HSS holds neither statistics nor software for a never-scanned image: no call is needed for it.
+      const scanned = nodes.filter((node) => !neverScanned(node)).length;
       return {
-        calls: 1 + 2 * nodes.length + swr,
+        calls: 1 + 2 * scanned + swr,
         warmCalls: again,
         levels: 2,
         why:
-          `1 HSS list + ${nodes.length} files-statistics + ${nodes.length} per-image apps (no batch APIs) + ` +
+          `1 HSS list + ${scanned} files-statistics + ${scanned} per-image apps for the ${scanned} of ` +
+          `${nodes.length} images ever scanned (no batch APIs) + ` +
           `${swr} SWR (self center: min(${repos.size} repos, ${Math.ceil(facts.swrSelfTotal / 100)} pages)); ` +
           `warm: files-statistics of ${again} images whose last scan did not succeed; levels: list → joins`,
       };
@@ -214,12 +219,15 @@ const imageDetail: OperationSpec = {
   minimum(data) {
     const image = obj(data.containerImage);
     const again = image ? uncacheableStatistics([image]) : 0;
+    const joins = image && neverScanned(image) ? 0 : 2; // statistics + software exist only after a scan
+    const swr = image && ['PRIVATE', 'SHARED'].includes(String(image.type)) ? 1 : 0;
     return {
-      calls: 4,
+      calls: 1 + joins + swr,
       warmCalls: again,
       levels: 2,
       why:
-        '1 HSS list (namespace+name+tag from the id) + 1 files-statistics + 1 apps + 1 SWR; ' +
+        `1 HSS list (namespace+name+tag from the id) + ${joins} (files-statistics, apps; none if never ` +
+        `scanned) + ${swr} SWR (filtered by namespace+name; none for other registries); ` +
         `warm: ${again} (files-statistics again if the last scan did not succeed); levels: list → joins`,
     };
   },
@@ -291,7 +299,11 @@ const sharedRepositories: OperationSpec = {
   minimum(data) {
     const nodes = arr(obj(data.sharedRepositories)?.nodes).map((node) => obj(node) ?? {});
     const shown = nodes.flatMap((node) => arr(obj(node.images)?.nodes).map((image) => obj(image) ?? {}));
-    const imagesShown = shown.length;
+    // Where the operation does not select lastScannedAt, an image is taken as never scanned (no call
+    // needed) only when the answer says "unknown" (null) and its status agrees; validation checks the rest.
+    const imagesShown = shown.filter(
+      (image) => !(image.fileStatistics === null && neverScanned(image)),
+    ).length;
     const again = uncacheableStatistics(shown);
     const pages = nodes.reduce((sum, node) => sum + Math.max(1, Math.ceil(arr(node.tags).length / 200)), 0);
     return {
