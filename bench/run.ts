@@ -7,7 +7,6 @@
  * Options: --duration <s> (per load run), --images <n>, --profiles 0,20, --only <operation key substring>,
  *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
- *          --standin-simulator (use bench/standinSimulator.ts even if src/simulator exists).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,7 +31,6 @@ interface Options extends MeasureOptions {
   only?: string;
   /** `dist` (default: npm run build, node dist/main.js), `src` (tsx, no build), `baseline` (dry run). */
   gatewayFrom: 'dist' | 'src' | 'baseline';
-  forceStandin: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -52,7 +50,6 @@ function parseOptions(argv: string[]): Options {
     connections: quick ? [10] : [10, 50],
     only: value('only'),
     gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
-    forceStandin: argv.includes('--standin-simulator'),
   };
 }
 
@@ -109,13 +106,7 @@ async function main(): Promise<number> {
     images: options.images,
     seed: 1,
     core: loadCore,
-    forceStandin: options.forceStandin,
   });
-  if (simulator.implementation !== 'src/simulator') {
-    notes.push(
-      'src/simulator/cli.ts not found (or --standin-simulator): ran against bench/standinSimulator.ts.',
-    );
-  }
   const control = new SimulatorControl(simulator.info.url);
   const results: OperationResult[] = [];
   const agreement: BenchReport['agreement'] = [];
@@ -224,7 +215,6 @@ async function main(): Promise<number> {
       // Other work on the machine makes timings noisy; compare these with the cores count.
       loadAverage: { atStart: loadAverageAtStart, atEnd: loadavg() },
       taskset: taskset() ?? 'absent',
-      simulator: simulator.implementation,
       images: options.images,
       loadSeconds: options.loadSeconds,
       sequentialSeconds: options.sequentialSeconds,

@@ -2,7 +2,6 @@
  * The simulator as the benchmark uses it: start it, learn its URL and credentials from what it prints,
  * and drive its control API (`/__simulator/...`): call counts per route, counter reset, latency, rate limits.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnPinned, stop, type Managed } from './processes';
 
@@ -18,8 +17,6 @@ export interface SimulatorInfo {
 export interface Simulator {
   info: SimulatorInfo;
   process: Managed;
-  /** `src/simulator/cli.ts` (the product's) or `bench/standinSimulator.ts` (used only until it exists). */
-  implementation: 'src/simulator' | 'bench/standin';
 }
 
 /** Calls per route id since the last reset, e.g. `{ 'hss.listRegistryImages': 1, 'iam.createToken': 1 }`. */
@@ -31,11 +28,8 @@ export async function startSimulator(options: {
   images: number;
   seed: number;
   core: number | null;
-  forceStandin: boolean;
 }): Promise<Simulator> {
-  const real = join(ROOT, 'src/simulator/cli.ts');
-  const useReal = !options.forceStandin && existsSync(real);
-  const entry = useReal ? real : join(ROOT, 'bench/standinSimulator.ts');
+  const entry = join(ROOT, 'src/simulator/cli.ts');
   const args = ['--import', 'tsx', entry, '--port', '0', '--seed', String(options.seed)];
   args.push('--images', String(options.images));
   const proc = spawnPinned('simulator', process.execPath, args, {
@@ -48,7 +42,7 @@ export async function startSimulator(options: {
     // The URL line may come before the credentials: give the rest of the banner a moment.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const info = await resolveInfo(proc.output());
-    return { info, process: proc, implementation: useReal ? 'src/simulator' : 'bench/standin' };
+    return { info, process: proc };
   } catch (error) {
     await stop(proc);
     throw error;

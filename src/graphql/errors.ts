@@ -66,6 +66,24 @@ export function findUpstreamError(error: unknown): UpstreamError | undefined {
   return undefined;
 }
 
+/**
+ * The request's own deadline passed: its abort reason (named `TimeoutError`) surfaced from a resolver.
+ * Matched by name, not class, since abort reasons may come from another realm (DOMException).
+ */
+function isDeadlineError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth += 1) {
+    const { name, originalError, cause } = current as {
+      name?: unknown;
+      originalError?: unknown;
+      cause?: unknown;
+    };
+    if (name === 'TimeoutError') return true;
+    current = originalError ?? cause;
+  }
+  return false;
+}
+
 function locatedAt(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
   return {
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -95,6 +113,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
           ...(requestId !== undefined ? { requestId } : {}),
         },
       },
+    };
+  }
+  if (isDeadlineError(error)) {
+    return {
+      message: 'The request passed its deadline before upstream answered; its upstream work was cancelled.',
+      ...locatedAt(formatted),
+      extensions: { code: 'UPSTREAM_TIMEOUT' satisfies ErrorCode },
     };
   }
   const code = formatted.extensions?.['code'];

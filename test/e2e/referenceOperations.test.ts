@@ -3,41 +3,7 @@
  * upstream calls documented in src/loaders/README.md (the simulator counts them per route).
  */
 import { operation, serviceCalls, startStack, type Stack } from './harness';
-
-interface DashboardImage {
-  id: string;
-  imageId: string;
-  type: string;
-  namespace: string;
-  name: string;
-  tag: string;
-  sizeBytes: number | null;
-  scan: {
-    status: string;
-    lastScannedAt: string | null;
-    vulnerabilityCount: number;
-    maliciousFileCount: number;
-  };
-  fileStatistics: { fileCount: number; totalSizeBytes: number } | null;
-  apps: {
-    totalCount: number;
-    nodes: { name: string; version: string | null; vulnerabilityCount: number | null }[];
-  } | null;
-  sharedRepository: {
-    name: string;
-    category: string | null;
-    downloadCount: number;
-    tagCount: number;
-    pullPath: string;
-  } | null;
-}
-interface Dashboard {
-  containerImages: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: DashboardImage[];
-  };
-}
+import type { Dashboard } from './support/dashboard';
 
 // A fresh gateway and simulator per test: call counts are of a cold gateway (no cache, no token).
 let stack: Stack;

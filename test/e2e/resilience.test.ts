@@ -66,7 +66,7 @@ describe('cache', () => {
     );
 
     // Rescan one successfully scanned image of the page.
-    const target = firstNodes.find((node) => node.scan!.status === 'SUCCESS' && node.apps!.totalCount > 0)!;
+    const target = firstNodes.find((node) => node.scan.status === 'SUCCESS' && node.apps!.totalCount > 0)!;
     expect(target).toBeDefined();
     const reference = {
       type: 'private_image' as const,
@@ -100,8 +100,8 @@ describe('cache', () => {
     const nodes = rescanned.body.data!.containerImages.nodes;
     const row = nodes.find((node) => node.id === target.id)!;
     expect(row).toBeDefined();
-    expect(row.scan!.lastScannedAt).toBe(new Date(after.latest_scan_time).toISOString());
-    expect(row.scan!.lastScannedAt).not.toBe(target.scan!.lastScannedAt);
+    expect(row.scan.lastScannedAt).toBe(new Date(after.latest_scan_time).toISOString());
+    expect(row.scan.lastScannedAt).not.toBe(target.scan.lastScannedAt);
     const software = dataset.appsOfImage(after.image_id);
     expect(row.apps!.totalCount).toBe(software.length);
     expect(row.apps!.nodes.map((app) => app.name)).toEqual(software.slice(0, 5).map((app) => app.app_name));

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
+import { findUpstreamError } from '../../graphql/errors';
 
 interface LoggingContext extends BaseContext {
   logger: Logger;
@@ -34,13 +35,18 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
       return {
         async didEncounterErrors({ errors: encountered }) {
           for (const error of encountered) {
-            const code =
-              typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
-            if (code === 'INTERNAL_SERVER_ERROR') {
-              contextValue.logger.error(
-                { err: error.originalError ?? error, path: error.path },
-                'unexpected error',
+            const upstream = findUpstreamError(error);
+            const cause = error.originalError;
+            if (upstream) {
+              // Expected in operation (quota, outages); the client got a stable code for it.
+              contextValue.logger.warn(
+                { code: upstream.code, ...upstream.details, path: error.path },
+                'upstream failure served as a field error',
               );
+            } else if (cause?.name === 'TimeoutError' || cause?.name === 'AbortError') {
+              contextValue.logger.info({ reason: cause.message, path: error.path }, 'request cancelled');
+            } else if (typeof error.extensions?.code !== 'string') {
+              contextValue.logger.error({ err: cause ?? error, path: error.path }, 'unexpected error');
             }
           }
         },

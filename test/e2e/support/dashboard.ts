@@ -14,7 +14,7 @@ export interface DashboardImage {
     lastScannedAt: string | null;
     vulnerabilityCount: number;
     maliciousFileCount: number;
-  } | null;
+  };
   fileStatistics: { fileCount: number; totalSizeBytes: number } | null;
   apps: {
     totalCount: number;
@@ -44,7 +44,7 @@ export const PRIVATE_PAGE = { first: 20, filter: { type: 'PRIVATE' } } as const;
 
 /** Images HSS never scanned: the gateway answers `fileStatistics: null` (and no software) without a call. */
 export function neverScanned(node: DashboardImage): boolean {
-  return node.scan?.lastScannedAt === null;
+  return node.scan.lastScannedAt === null;
 }
 
 /**
@@ -52,5 +52,5 @@ export function neverScanned(node: DashboardImage): boolean {
  * placeholder, never cached by design (DESIGN §2), so every load asks HSS for them again.
  */
 export function placeholders(nodes: readonly DashboardImage[]): DashboardImage[] {
-  return nodes.filter((node) => node.scan?.status !== 'SUCCESS' && !neverScanned(node));
+  return nodes.filter((node) => node.scan.status !== 'SUCCESS' && !neverScanned(node));
 }

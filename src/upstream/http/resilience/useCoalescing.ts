@@ -13,7 +13,7 @@
  */
 import type { UpstreamMetrics } from '../metrics';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../pipeline';
-import { abortReason } from './abort';
+import { abortReason } from '../abortable';
 import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 
 export interface UseCoalescingOptions {

@@ -29,7 +29,7 @@ import {
   type UpstreamMiddleware,
   type UpstreamResult,
 } from '../pipeline';
-import { abortReason, sleep } from './abort';
+import { abortableDelay as sleep, abortReason } from '../abortable';
 import { systemClock, type Clock } from './clock';
 import { rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 import { TokenBucket, type RateLimit } from './tokenBucket';

@@ -1,0 +1,124 @@
+import { loadConfig } from '../../src/config/config';
+import { ConfigError } from '../../src/config/configError';
+
+const CREDENTIALS = { HWC_IAM_DOMAIN: 'acme', HWC_IAM_USER: 'reader', HWC_IAM_PASSWORD: 's3cret-Pa55' };
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('serves the embedded simulator when no credentials are set, with documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.upstream.target).toEqual({
+      kind: 'embedded-simulator',
+      seed: 1,
+      imageCount: 300,
+      rateLimits: false,
+      port: 0,
+    });
+    expect(config.server).toMatchObject({ port: 4000, host: '127.0.0.1', developerTools: true, apiKeys: [] });
+    // The limiter follows the simulator's rate-limit switch (off by default, so the demo is fast).
+    expect(config.resilience.limiter.enabled).toBe(false);
+    expect(loadConfig({ SIMULATOR_RATE_LIMITS: 'on' }).resilience.limiter.enabled).toBe(true);
+  });
+
+  it('targets Huawei Cloud with credentials, endpoints from the region, HSS quota from the docs', () => {
+    const config = loadConfig({ ...CREDENTIALS, HWC_REGION: 'cn-north-4' });
+    expect(config.upstream.target).toEqual({
+      kind: 'remote',
+      region: 'cn-north-4',
+      credentials: { domain: 'acme', user: 'reader', password: 's3cret-Pa55' },
+      endpoints: {
+        iam: 'https://iam.cn-north-4.myhuaweicloud.com',
+        hss: 'https://hss.cn-north-4.myhuaweicloud.com',
+        swr: 'https://swr-api.cn-north-4.myhuaweicloud.com',
+        workspace: 'https://workspace.cn-north-4.myhuaweicloud.com',
+      },
+    });
+    expect(config.resilience.limiter.enabled).toBe(true);
+    expect(config.resilience.limiter.limits['hss']).toEqual({ capacity: 5, refillPerMinute: 5 });
+  });
+
+  it('uses the .eu domain for eu-west-101 and honours endpoint overrides', () => {
+    const config = loadConfig({
+      ...CREDENTIALS,
+      HWC_REGION: 'eu-west-101',
+      HWC_SWR_ENDPOINT: 'http://127.0.0.1:9000/proxy/',
+    });
+    expect(config.upstream.target).toMatchObject({
+      endpoints: {
+        iam: 'https://iam.eu-west-101.myhuaweicloud.eu',
+        swr: 'http://127.0.0.1:9000/proxy',
+      },
+    });
+  });
+
+  it('turns developer tools off in production and reads API keys', () => {
+    const config = loadConfig({ NODE_ENV: 'production', GATEWAY_API_KEYS: 'a1, b2 ,' });
+    expect(config.server.developerTools).toBe(false);
+    expect(config.server.apiKeys).toEqual(['a1', 'b2']);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'PORT: must be an integer, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT', 'PORT: must be between 0 and 65535, got 70000'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+    [
+      { HWC_QUOTA_LIMITER: 'maybe' },
+      'HWC_QUOTA_LIMITER',
+      'HWC_QUOTA_LIMITER: must be true or false (or on/off, 1/0), got "maybe"',
+    ],
+    [
+      { HWC_IAM_USER: 'reader' },
+      'HWC_IAM_DOMAIN',
+      'HWC_IAM_DOMAIN: is required when any HWC_IAM_* credential is set',
+    ],
+    [{ ...CREDENTIALS }, 'HWC_REGION', 'HWC_REGION: is required with Huawei Cloud credentials'],
+    [
+      { ...CREDENTIALS, HWC_REGION: 'north' },
+      'HWC_REGION',
+      'HWC_REGION: must be a region id such as cn-north-4',
+    ],
+    [
+      { ...CREDENTIALS, HWC_REGION: 'cn-north-4', HWC_HSS_ENDPOINT: 'ftp://x' },
+      'HWC_HSS_ENDPOINT',
+      'HWC_HSS_ENDPOINT: must use http or https, got "ftp:"',
+    ],
+    [
+      { ...CREDENTIALS, HWC_REGION: 'cn-north-4', HWC_IAM_ENDPOINT: 'https://u:p@iam' },
+      'HWC_IAM_ENDPOINT',
+      'HWC_IAM_ENDPOINT: must not carry credentials',
+    ],
+    [
+      { HWC_PROJECT_ID: 'bad id!' },
+      'HWC_PROJECT_ID',
+      'HWC_PROJECT_ID: must be a project id (letters, digits, - or _)',
+    ],
+    [
+      { GATEWAY_CACHE_LIST_FRESH_MS: '-1' },
+      'GATEWAY_CACHE_LIST_FRESH_MS',
+      'GATEWAY_CACHE_LIST_FRESH_MS: must be between 0 and 3600000, got -1',
+    ],
+  ])('refuses %j with one line naming %s', (env, variable, message) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toBe(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('never echoes the password in an error', () => {
+    const error = errorOf({ HWC_IAM_PASSWORD: 'hunter2-secret' });
+    expect(error.message).not.toContain('hunter2-secret');
+  });
+});
