@@ -166,6 +166,12 @@ export async function startGateway(
       resolve();
     });
   });
+  // Fetch the IAM token now, so the first client request does not wait for IAM. A failure is only logged:
+  // the provider tries again when a request needs the token.
+  upstream.tokenProvider.getToken().catch((error: unknown) => {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
+    logger.warn({ code }, 'could not fetch the IAM token at start; will retry when a request needs it');
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host =
     config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;

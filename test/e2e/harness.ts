@@ -39,6 +39,8 @@ export interface StackOptions {
   simulator?: SimulatorOptions;
   /** Extra gateway environment (e.g. `HWC_QUOTA_LIMITER: 'on'`). */
   env?: Record<string, string>;
+  /** Wait for the IAM token the gateway fetches at start (default true); false leaves the gateway cold. */
+  waitForToken?: boolean;
   /** Log lines of the gateway, for tests that check what is (not) logged. */
   logLines?: string[];
 }
@@ -71,6 +73,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ? pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) })
     : pino({ level: 'silent' });
   const gateway = await startGateway(config, { logger });
+  // The gateway fetches its IAM token at start; let that land so call counts start from a quiet state.
+  if (options.waitForToken !== false) await gateway.upstream.tokenProvider.getToken().catch(() => undefined);
 
   return {
     simulator,
