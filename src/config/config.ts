@@ -88,7 +88,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         headersMs: read.integer('HWC_HEADERS_TIMEOUT_MS', 10_000, { min: 50, max: 5 * MINUTE }),
         bodyMs: read.integer('HWC_BODY_TIMEOUT_MS', 10_000, { min: 50, max: 5 * MINUTE }),
       },
-      connectionsPerOrigin: read.integer('HWC_CONNECTIONS_PER_ORIGIN', 16, { min: 1, max: 1024 }),
+      connectionsPerOrigin: read.integer('HWC_CONNECTIONS_PER_ORIGIN', 64, { min: 1, max: 1024 }),
       retry: {
         maxAttempts: read.integer('HWC_RETRY_MAX_ATTEMPTS', 3, { min: 1, max: 10 }),
         baseDelayMs: read.integer('HWC_RETRY_BASE_DELAY_MS', 100, { min: 1, max: MINUTE }),
