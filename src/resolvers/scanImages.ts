@@ -5,7 +5,7 @@
 import type { MutationResolvers, ScanImagesFilter, ScanImagesInput } from '../generated/graphql';
 import { userInputError } from '../graphql/errors';
 import { assertImageRefPart } from '../graphql/imageRef';
-import type { BatchScanSwrImageBody } from '../upstream/hss/types';
+import { BATCH_SCAN_STATUS_FILTERS, type BatchScanSwrImageBody } from '../upstream/hss/types';
 
 /** batch-scan accepts 1–100 named images per request. */
 export const MAX_SCAN_IMAGES = 100;
@@ -18,14 +18,7 @@ const SCANNABLE_TYPES: readonly string[] = [
   'shared_image',
   'instance_image',
 ] satisfies ScannableType[];
-const SCAN_STATUS_FILTERS: readonly string[] = [
-  'unscan',
-  'success',
-  'scanning',
-  'failed',
-  'download_failed',
-  'image_oversized',
-] satisfies ScanStatusFilter[];
+const SCAN_STATUS_FILTERS: readonly string[] = BATCH_SCAN_STATUS_FILTERS;
 
 function allFilter(filter: ScanImagesFilter | null | undefined): Partial<BatchScanSwrImageBody> {
   const body: Partial<BatchScanSwrImageBody> = {};

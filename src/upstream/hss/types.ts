@@ -208,6 +208,16 @@ export interface BatchScanSwrImageInfo {
   instance_url?: string;
 }
 
+/** Scan statuses accepted as a filter by batch-scan (`operate_all`). */
+export const BATCH_SCAN_STATUS_FILTERS = [
+  'unscan',
+  'success',
+  'scanning',
+  'failed',
+  'download_failed',
+  'image_oversized',
+] as const;
+
 /** Body of `POST /v5/{project_id}/image/batch-scan` (BatchScanSwrImage); the response is 200 with an empty body. */
 export interface BatchScanSwrImageBody {
   repo_type?: string;
@@ -217,7 +227,7 @@ export interface BatchScanSwrImageBody {
   image_name?: string;
   image_version?: string;
   image_type: 'private_image' | 'shared_image' | 'instance_image';
-  scan_status?: 'unscan' | 'success' | 'scanning' | 'failed' | 'download_failed' | 'image_oversized';
+  scan_status?: (typeof BATCH_SCAN_STATUS_FILTERS)[number];
   latest_version?: boolean;
   image_size?: number;
   start_latest_update_time?: number;

@@ -4,20 +4,13 @@
  * true, in which case the filter fields choose the images. Answers 200 with an empty body. Listed
  * images that do not exist (or are of another type) are skipped, as a bulk API would.
  */
-import type { HssScanStatus } from '../../../upstream/hss/types';
+import { BATCH_SCAN_STATUS_FILTERS, type HssScanStatus } from '../../../upstream/hss/types';
 import type { Dataset, RegistryImageFilter } from '../../data/dataset';
 import { hssBadParameter, hssUnparseable } from '../../errors';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 
 const SCAN_TYPES = ['private_image', 'shared_image', 'instance_image'] as const;
-const SCAN_STATUS_FILTERS: readonly HssScanStatus[] = [
-  'unscan',
-  'success',
-  'scanning',
-  'failed',
-  'download_failed',
-  'image_oversized',
-];
+const SCAN_STATUS_FILTERS: readonly HssScanStatus[] = BATCH_SCAN_STATUS_FILTERS;
 
 type Json = Record<string, unknown>;
 
