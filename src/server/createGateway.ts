@@ -12,6 +12,7 @@ import { formatError } from '../graphql/errors';
 import { resolvers, typeDefs } from '../graphql/schema';
 import type { RunningSimulator } from '../simulator';
 import { createUpstream, type Upstream } from '../upstream/createUpstream';
+import { withUpstreamCallTally } from '../upstream/http/callTally';
 import { createUpstreamMetrics } from '../upstream/http/metrics';
 import { createResilience, type Resilience } from '../upstream/http/resilience';
 import { createApiKeyCheck } from './apiKeyAuth';
@@ -122,17 +123,20 @@ export async function startGateway(
     }
     const { signal, dispose } = requestSignal(response, config.server.requestTimeoutMs);
     try {
-      await handleGraphQLRequest(request, response, {
-        apollo,
-        maxBodyBytes: config.server.maxBodyBytes,
-        buildContext: async () =>
-          createRequestContext({
-            clients: upstream.clients,
-            logger: logger.child({ requestId }),
-            signal,
-            requestId,
-          }),
-      });
+      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
+      await withUpstreamCallTally(() =>
+        handleGraphQLRequest(request, response, {
+          apollo,
+          maxBodyBytes: config.server.maxBodyBytes,
+          buildContext: async () =>
+            createRequestContext({
+              clients: upstream.clients,
+              logger: logger.child({ requestId }),
+              signal,
+              requestId,
+            }),
+        }),
+      ).result;
     } finally {
       dispose();
     }

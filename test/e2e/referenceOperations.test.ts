@@ -54,6 +54,11 @@ describe('ImageDashboard', () => {
       expect(node.sharedRepository?.pullPath ?? null).toBe(shared?.path ?? null);
     }
 
+    // The gateway counts what each operation cost, in /metrics and the operation log.
+    const metrics = await stack.gateway.registry.getSingleMetricAsString('gateway_operation_upstream_calls');
+    const sent = Object.values(serviceCalls(stack.calls())).reduce((sum, count) => sum + count, 0);
+    expect(metrics).toContain(`gateway_operation_upstream_calls_sum{operation="ImageDashboard"} ${sent}`);
+
     const selfRepos = dataset.sharedRepositories('self').length;
     expect(serviceCalls(stack.calls())).toEqual({
       'hss.listRegistryImages': 1,

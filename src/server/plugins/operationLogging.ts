@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { findUpstreamError } from '../../graphql/errors';
+import { currentUpstreamCallTally } from '../../upstream/http/callTally';
 
 interface LoggingContext extends BaseContext {
   logger: Logger;
@@ -29,8 +30,17 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
     registers: [registry],
   });
 
+  const upstreamCalls = new Histogram({
+    name: 'gateway_operation_upstream_calls',
+    help: 'Upstream requests (HSS, SWR, Workspace, IAM) one GraphQL operation sent, by operation name.',
+    labelNames: ['operation'],
+    buckets: [0, 1, 2, 5, 10, 20, 50, 100, 200, 500],
+    registers: [registry],
+  });
+
   return {
     async requestDidStart({ contextValue }) {
+      const tally = currentUpstreamCallTally();
       const started = process.hrtime.bigint();
       return {
         async didEncounterErrors({ errors: encountered }) {
@@ -54,6 +64,7 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const operation = operationName ?? 'anonymous';
           duration.observe({ operation }, seconds);
+          if (tally) upstreamCalls.observe({ operation }, tally.requests);
           const codes =
             response.body.kind === 'single'
               ? (response.body.singleResult.errors ?? []).map((error) =>
@@ -65,6 +76,7 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
             {
               operation,
               durationMs: Math.round(seconds * 1000),
+              upstreamCalls: tally?.requests,
               errorCodes: codes.length ? codes : undefined,
             },
             'graphql operation',

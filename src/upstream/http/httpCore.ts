@@ -3,6 +3,7 @@
  * parses the JSON answer, renews a rejected token once, and turns every failure into an `UpstreamError`
  * whose message is safe to show a client (no URL, project id, token or body).
  */
+import { countUpstreamRequest } from './callTally';
 import { parseResponse } from '../shape';
 import type { Logger } from 'pino';
 import type { UpstreamService } from '../../errors/codes';
@@ -78,6 +79,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   const send = async (call: UpstreamCall, token: string): Promise<RawResponse> => {
     const target = targets.get(call.service);
     if (!target) throw new TypeError(`No endpoint configured for upstream service "${call.service}"`);
+    countUpstreamRequest();
     const headers: Record<string, string> = {
       ...lowerCaseKeys(call.headers),
       'content-type': 'application/json',

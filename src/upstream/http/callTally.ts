@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Upstream requests sent on behalf of one client request. The server opens a tally per request; the HTTP
+ * core counts into whichever tally is active where the call was made. A call that joined another
+ * request's in-flight call, or was served from cache, sends nothing and counts nothing.
+ */
+export interface UpstreamCallTally {
+  requests: number;
+}
+
+const activeTally = new AsyncLocalStorage<UpstreamCallTally>();
+
+/** Runs `work` with a fresh tally active, and returns the tally (it keeps counting late calls). */
+export function withUpstreamCallTally<T>(work: () => T): { tally: UpstreamCallTally; result: T } {
+  const tally: UpstreamCallTally = { requests: 0 };
+  return { tally, result: activeTally.run(tally, work) };
+}
+
+/** The tally of the request this code runs for, if any. */
+export function currentUpstreamCallTally(): UpstreamCallTally | undefined {
+  return activeTally.getStore();
+}
+
+export function countUpstreamRequest(): void {
+  const tally = activeTally.getStore();
+  if (tally) tally.requests += 1;
+}
