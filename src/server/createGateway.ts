@@ -136,7 +136,7 @@ export async function startGateway(
               requestId,
             }),
         }),
-      ).result;
+      );
     } finally {
       dispose();
     }

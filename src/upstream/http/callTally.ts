@@ -11,10 +11,9 @@ export interface UpstreamCallTally {
 
 const activeTally = new AsyncLocalStorage<UpstreamCallTally>();
 
-/** Runs `work` with a fresh tally active, and returns the tally (it keeps counting late calls). */
-export function withUpstreamCallTally<T>(work: () => T): { tally: UpstreamCallTally; result: T } {
-  const tally: UpstreamCallTally = { requests: 0 };
-  return { tally, result: activeTally.run(tally, work) };
+/** Runs `work` with a fresh tally active (it keeps counting calls that land after `work` settles). */
+export function withUpstreamCallTally<T>(work: () => T): T {
+  return activeTally.run({ requests: 0 }, work);
 }
 
 /** The tally of the request this code runs for, if any. */
