@@ -15,6 +15,7 @@ import type {
   ListRegistryImagesQuery,
   ShowImageFilesStatQuery,
 } from './hss/types';
+import type { HssVulnerabilityApi } from './hss/vulnerabilityClient';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
@@ -30,7 +31,7 @@ export interface CallOptions {
   noStore?: boolean;
 }
 
-export interface HssClient {
+export interface HssClient extends HssVulnerabilityApi {
   listRegistryImages(
     query: ListRegistryImagesQuery,
     options?: CallOptions,

@@ -3,6 +3,7 @@
  * already serves, and validating every documented parameter with the documented error bodies.
  */
 import type { RunningSimulator } from '../../src/simulator';
+import type { Dataset } from '../../src/simulator/data/dataset';
 import { baselineChecksOf } from '../../src/simulator/data/baselineChecks';
 import type { HssRegistryImage } from '../../src/upstream/hss/types';
 import { imageVulnerabilities } from '../../src/simulator/data/imageVulnerabilities';
@@ -15,6 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
+/** The simulator's own data model (the public `SimulatorDataset` is its read-only face). */
+const internals = () => sim.control.dataset as Dataset;
 const get = (path: string, params: QueryParams = {}) =>
   call(sim, hss(sim, `${path}${qs(params)}`), { token });
 
@@ -37,7 +40,7 @@ describe('consistency over the generated dataset', () => {
     let checked = 0;
     for (const image of images()) {
       const apps = dataset.appsOfImage(image.image_id);
-      const rows = imageVulnerabilities(dataset).rowsOf(dataset.imageIndexOf(image.image_id)!);
+      const rows = imageVulnerabilities(internals()).rowsOf(dataset.imageIndexOf(image.image_id)!);
       expect(rows).toHaveLength(image.vul_num);
       expect(apps.reduce((sum, app) => sum + app.vul_num, 0)).toBe(image.vul_num);
       for (const app of apps) {
@@ -118,7 +121,7 @@ describe('consistency over the generated dataset', () => {
     // The number of affected images is what the per-image lists say.
     const vul = linux.json.data_list[0];
     const affected = images().filter((image) =>
-      imageVulnerabilities(sim.control.dataset)
+      imageVulnerabilities(internals())
         .rowsOf(sim.control.dataset.imageIndexOf(image.image_id)!)
         .some((row) => row.vul.vulId === vul.vul_id),
     );
@@ -203,7 +206,7 @@ describe('consistency over the generated dataset', () => {
         limit: 200,
       });
       expect(answer.status).toBe(200);
-      const expected = baselineChecksOf(dataset, dataset.imageIndexOf(image.image_id)!);
+      const expected = baselineChecksOf(internals(), dataset.imageIndexOf(image.image_id)!);
       expect(answer.json.total_num).toBe(expected.length);
       if (expected.length === 0) continue;
       checked += 1;

@@ -4,6 +4,7 @@ import { checkIntegerRange, checkMaxLength, projectIdGetter, type ProjectIdInput
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../http/pipeline';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../http/query';
 import { HSS_TAGS } from './cacheTags';
+import { hssVulnerabilityMethods } from './vulnerabilityClient';
 import {
   parseGlobalImageApp,
   parseHssPage,
@@ -36,7 +37,7 @@ const REGISTRY_IMAGES_MIN_LIMIT = 1;
 const APPS_MIN_LIMIT = 10;
 const APP_NAME_MAX = 32;
 
-interface CallSpec {
+export interface CallSpec {
   api: string;
   method: 'GET' | 'POST';
   /** Path after `/v5/{project_id}`, segments already encoded. */
@@ -155,14 +156,21 @@ export function createHssClient(config: HssClientOptions): HssClient {
       });
       // 200 with an empty body: nothing to check.
     },
+
+    ...hssVulnerabilityMethods(call),
   };
 }
 
-function checkImageId(imageId: string): void {
+export function checkImageId(imageId: string): void {
   if (imageId === '') throw new TypeError('imageId must not be empty');
 }
 
-function perImageTags(imageId: string, namespace?: string, imageName?: string, tag?: string): string[] {
+export function perImageTags(
+  imageId: string,
+  namespace?: string,
+  imageName?: string,
+  tag?: string,
+): string[] {
   const tags = [HSS_TAGS.anyImage, HSS_TAGS.image(imageId)];
   if (namespace !== undefined && imageName !== undefined && tag !== undefined) {
     tags.push(HSS_TAGS.imageRef(namespace, imageName, tag));
@@ -172,7 +180,7 @@ function perImageTags(imageId: string, namespace?: string, imageName?: string, t
 
 /** A scan changes scan status in the lists and the software of the scanned images. */
 function batchScanInvalidations(body: BatchScanSwrImageBody): string[] {
-  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps];
+  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps, HSS_TAGS.vulnerabilities];
   if (body.operate_all) return [...tags, HSS_TAGS.anyImage];
   for (const image of body.image_info_list ?? []) {
     if (
