@@ -1,7 +1,7 @@
 import { ConfigError } from './configError';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
-import type { ResilienceConfig } from '../upstream/http/resilience';
+import type { ResilienceConfig } from '../upstream/pipeline/createPipeline';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

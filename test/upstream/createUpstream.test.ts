@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { createUpstream, type Upstream } from '../../src/upstream/createUpstream';
-import { createUpstreamMetrics } from '../../src/upstream/http/metrics';
-import type { UpstreamMiddleware } from '../../src/upstream/http/pipeline';
+import { createUpstreamMetrics } from '../../src/upstream/metrics';
+import type { UpstreamMiddleware } from '../../src/upstream/upstreamCall';
 import { sendJson, startLocalServer, type LocalServer } from './helpers/localServer';
 
 const CREDENTIALS = { domain: 'acme', user: 'gateway', password: 'integration-secret' };

@@ -4,14 +4,14 @@
  */
 import { Registry } from 'prom-client';
 
-import { createUpstreamMetrics } from '../../../src/upstream/http/metrics';
-import { composePipeline, type UpstreamCall } from '../../../src/upstream/http/pipeline';
+import { createUpstreamMetrics } from '../../../src/upstream/metrics';
+import { composePipeline, type UpstreamCall } from '../../../src/upstream/upstreamCall';
 import {
   createResilience,
   DEFAULT_RESILIENCE_CONFIG,
   resolveResilienceConfig,
   type Resilience,
-} from '../../../src/upstream/http/resilience';
+} from '../../../src/upstream/pipeline/createPipeline';
 import { makeCall, recordingNext, rejectionOf } from './helpers';
 
 jest.setTimeout(5_000);

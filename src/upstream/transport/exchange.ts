@@ -8,7 +8,7 @@ import type { Dispatcher } from 'undici';
 import type { ErrorCode, UpstreamService } from '../../errors/codes';
 import { UpstreamError } from '../../errors/upstreamError';
 import { abortReason } from './abortable';
-import type { UpstreamMetrics } from './metrics';
+import type { UpstreamMetrics } from '../metrics';
 import { RequestNotSentError } from './notSent';
 
 export interface ExchangeRequest {

@@ -1,6 +1,6 @@
-import { composePipeline } from '../../../src/upstream/http/pipeline';
-import { rateLimitedError } from '../../../src/upstream/http/resilience/deferredCompletion';
-import { useCircuitBreaker } from '../../../src/upstream/http/resilience/useCircuitBreaker';
+import { composePipeline } from '../../../src/upstream/upstreamCall';
+import { rateLimitedError } from '../../../src/upstream/pipeline/deferredCompletion';
+import { useCircuitBreaker } from '../../../src/upstream/pipeline/useCircuitBreaker';
 import {
   counterValue,
   makeCall,

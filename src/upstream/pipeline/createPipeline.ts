@@ -7,19 +7,19 @@
  *   composePipeline([...resilience.outer, useRetry(...), ...resilience.inner], httpCore)
  */
 import type { UpstreamMetrics } from '../metrics';
-import type { UpstreamMiddleware } from '../pipeline';
-import type { CacheStore } from './cacheStore';
+import type { UpstreamMiddleware } from '../upstreamCall';
+import type { CacheStore } from './state/cacheStore';
 import type { Clock } from './clock';
-import { MemoryCacheStore } from './memoryCacheStore';
+import { MemoryCacheStore } from './state/memoryCacheStore';
 import { useCache, type UseCacheOptions } from './useCache';
 import { useCircuitBreaker, type CircuitBreaker } from './useCircuitBreaker';
 import { useCoalescing } from './useCoalescing';
 import { useQuotaLimiter, type QuotaLimiter, type RateLimits } from './useQuotaLimiter';
 
-export type { CacheEntry, CacheStore } from './cacheStore';
+export type { CacheEntry, CacheStore } from './state/cacheStore';
 export type { Clock } from './clock';
 export { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
-export { MemoryCacheStore, type MemoryCacheStoreOptions } from './memoryCacheStore';
+export { MemoryCacheStore, type MemoryCacheStoreOptions } from './state/memoryCacheStore';
 export { TokenBucket, type RateLimit } from './tokenBucket';
 export { useCache, type CacheTtls, type UseCacheOptions } from './useCache';
 export {

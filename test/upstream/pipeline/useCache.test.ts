@@ -1,10 +1,7 @@
-import { composePipeline, type UpstreamCall } from '../../../src/upstream/http/pipeline';
-import {
-  rateLimitedError,
-  type DeferredCompletion,
-} from '../../../src/upstream/http/resilience/deferredCompletion';
-import { MemoryCacheStore } from '../../../src/upstream/http/resilience/memoryCacheStore';
-import { useCache, type UseCacheOptions } from '../../../src/upstream/http/resilience/useCache';
+import { composePipeline, type UpstreamCall } from '../../../src/upstream/upstreamCall';
+import { rateLimitedError, type DeferredCompletion } from '../../../src/upstream/pipeline/deferredCompletion';
+import { MemoryCacheStore } from '../../../src/upstream/pipeline/state/memoryCacheStore';
+import { useCache, type UseCacheOptions } from '../../../src/upstream/pipeline/useCache';
 import {
   counterValue,
   flushPromises,

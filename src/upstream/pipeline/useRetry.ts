@@ -7,10 +7,10 @@
 import type { Logger } from 'pino';
 import type { UpstreamService } from '../../errors/codes';
 import { isUpstreamError } from '../../errors/upstreamError';
-import { abortableDelay } from './abortable';
-import type { UpstreamMetrics } from './metrics';
-import { wasNeverSent } from './notSent';
-import type { UpstreamCall, UpstreamMiddleware } from './pipeline';
+import { abortableDelay } from '../transport/abortable';
+import type { UpstreamMetrics } from '../metrics';
+import { wasNeverSent } from '../transport/notSent';
+import type { UpstreamCall, UpstreamMiddleware } from '../upstreamCall';
 import { RetryBudget, type RetryBudgetOptions } from './retryBudget';
 
 export interface RetryOptions {

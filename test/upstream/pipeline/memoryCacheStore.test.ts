@@ -1,5 +1,5 @@
-import type { CacheEntry } from '../../../src/upstream/http/resilience/cacheStore';
-import { MemoryCacheStore } from '../../../src/upstream/http/resilience/memoryCacheStore';
+import type { CacheEntry } from '../../../src/upstream/pipeline/state/cacheStore';
+import { MemoryCacheStore } from '../../../src/upstream/pipeline/state/memoryCacheStore';
 import { okResult } from './helpers';
 
 function entry(body: unknown, tags: string[] = []): CacheEntry {

@@ -1,11 +1,15 @@
 import { ShapeError } from '../../../src/upstream/shape';
 import { Registry } from 'prom-client';
 import { UpstreamError } from '../../../src/errors/upstreamError';
-import { isAbortError } from '../../../src/upstream/http/abortable';
-import { createHttpCore, type HttpCore, type HttpCoreOptions } from '../../../src/upstream/http/httpCore';
-import { createUpstreamMetrics } from '../../../src/upstream/http/metrics';
-import { wasNeverSent } from '../../../src/upstream/http/notSent';
-import type { UpstreamCall } from '../../../src/upstream/http/pipeline';
+import { isAbortError } from '../../../src/upstream/transport/abortable';
+import {
+  createHttpCore,
+  type HttpCore,
+  type HttpCoreOptions,
+} from '../../../src/upstream/transport/httpCore';
+import { createUpstreamMetrics } from '../../../src/upstream/metrics';
+import { wasNeverSent } from '../../../src/upstream/transport/notSent';
+import type { UpstreamCall } from '../../../src/upstream/upstreamCall';
 import { fakeTokens, sendJson, startLocalServer, type LocalServer } from '../helpers/localServer';
 
 const PROJECT_ID = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';

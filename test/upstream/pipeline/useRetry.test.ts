@@ -1,11 +1,11 @@
 import { Registry } from 'prom-client';
 import type { ErrorCode } from '../../../src/errors/codes';
 import { UpstreamError } from '../../../src/errors/upstreamError';
-import { isAbortError } from '../../../src/upstream/http/abortable';
-import { createUpstreamMetrics } from '../../../src/upstream/http/metrics';
-import { RequestNotSentError } from '../../../src/upstream/http/notSent';
-import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../../../src/upstream/http/pipeline';
-import { useRetry, type RetryOptions } from '../../../src/upstream/http/useRetry';
+import { isAbortError } from '../../../src/upstream/transport/abortable';
+import { createUpstreamMetrics } from '../../../src/upstream/metrics';
+import { RequestNotSentError } from '../../../src/upstream/transport/notSent';
+import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../../../src/upstream/upstreamCall';
+import { useRetry, type RetryOptions } from '../../../src/upstream/pipeline/useRetry';
 
 const OK: UpstreamResult = { status: 200, headers: {}, body: { ok: true } };
 

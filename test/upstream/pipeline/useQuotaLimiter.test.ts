@@ -1,9 +1,6 @@
-import { composePipeline, type UpstreamCall } from '../../../src/upstream/http/pipeline';
-import { deferredCompletionOf } from '../../../src/upstream/http/resilience/deferredCompletion';
-import {
-  useQuotaLimiter,
-  type QuotaLimiterOptions,
-} from '../../../src/upstream/http/resilience/useQuotaLimiter';
+import { composePipeline, type UpstreamCall } from '../../../src/upstream/upstreamCall';
+import { deferredCompletionOf } from '../../../src/upstream/pipeline/deferredCompletion';
+import { useQuotaLimiter, type QuotaLimiterOptions } from '../../../src/upstream/pipeline/useQuotaLimiter';
 import {
   counterValue,
   makeCall,

@@ -4,7 +4,7 @@ import {
   DEFAULT_RATE_LIMIT_RETRY_MS,
   isTokenRejection,
   retryAfterMs,
-} from '../../../src/upstream/http/classify';
+} from '../../../src/upstream/transport/classify';
 
 describe('classifyUpstreamFailure', () => {
   it.each<[UpstreamService, number, string, ErrorCode]>([

@@ -1,4 +1,4 @@
-import { parseErrorBody } from '../../../src/upstream/http/errorBody';
+import { parseErrorBody } from '../../../src/upstream/transport/errorBody';
 
 describe('parseErrorBody', () => {
   it.each<[string, unknown, object]>([

@@ -9,8 +9,8 @@
  * - retry re-runs idempotent calls, each attempt taking a quota token;
  * - the limiter spends the documented per-API budget, never more.
  */
-import type { UpstreamService } from '../../errors/codes';
-import type { CallOptions } from '../clients';
+import type { UpstreamService } from '../errors/codes';
+import type { CallOptions } from './clients';
 
 /** How long a result may be kept. Chosen by the client that knows the API; TTLs come from config. */
 export type CachePolicy =

@@ -13,8 +13,8 @@
  * The cache never fails a call: a store that throws is treated as a miss / a skipped write.
  */
 import type { UpstreamMetrics } from '../metrics';
-import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../pipeline';
-import type { CacheEntry, CacheStore } from './cacheStore';
+import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
+import type { CacheEntry, CacheStore } from './state/cacheStore';
 import { systemClock, type Clock } from './clock';
 import { deferredCompletionOf, type DeferredCompletion } from './deferredCompletion';
 

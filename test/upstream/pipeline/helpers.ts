@@ -2,8 +2,8 @@ import { Registry } from 'prom-client';
 
 import type { ErrorCode } from '../../../src/errors/codes';
 import { UpstreamError } from '../../../src/errors/upstreamError';
-import { createUpstreamMetrics, type UpstreamMetrics } from '../../../src/upstream/http/metrics';
-import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../../../src/upstream/http/pipeline';
+import { createUpstreamMetrics, type UpstreamMetrics } from '../../../src/upstream/metrics';
+import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../../../src/upstream/upstreamCall';
 
 export function makeCall(overrides: Partial<UpstreamCall> = {}): UpstreamCall {
   return {

@@ -1,10 +1,10 @@
-import { composePipeline } from '../../../src/upstream/http/pipeline';
+import { composePipeline } from '../../../src/upstream/upstreamCall';
 import {
   deferredCompletionOf,
   rateLimitedError,
   type DeferredCompletion,
-} from '../../../src/upstream/http/resilience/deferredCompletion';
-import { useCoalescing } from '../../../src/upstream/http/resilience/useCoalescing';
+} from '../../../src/upstream/pipeline/deferredCompletion';
+import { useCoalescing } from '../../../src/upstream/pipeline/useCoalescing';
 import {
   counterValue,
   flushPromises,

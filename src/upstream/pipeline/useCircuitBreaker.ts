@@ -11,10 +11,10 @@
  * an abort or a non-upstream error says nothing about the service and is ignored. While open, calls are
  * rejected with UPSTREAM_UNAVAILABLE without reaching `next`; half-open lets ONE probe through.
  */
-import type { ErrorCode, UpstreamService } from '../../../errors/codes';
-import { UpstreamError, isUpstreamError } from '../../../errors/upstreamError';
+import type { ErrorCode, UpstreamService } from '../../errors/codes';
+import { UpstreamError, isUpstreamError } from '../../errors/upstreamError';
 import type { UpstreamMetrics } from '../metrics';
-import type { UpstreamCall, UpstreamMiddleware } from '../pipeline';
+import type { UpstreamCall, UpstreamMiddleware } from '../upstreamCall';
 import { systemClock, type Clock } from './clock';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';

@@ -2,7 +2,7 @@
  * Where `useCache` keeps upstream results. Async throughout so a shared store (Redis) can replace the
  * in-memory default when the gateway runs as several replicas (DESIGN §2): one quota, spent once.
  */
-import type { UpstreamResult } from '../pipeline';
+import type { UpstreamResult } from '../../upstreamCall';
 
 export interface CacheEntry {
   /** A 2xx result, exactly as the pipeline resolved it. Treated as immutable by every reader. */

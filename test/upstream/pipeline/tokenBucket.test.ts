@@ -1,4 +1,4 @@
-import { TokenBucket } from '../../../src/upstream/http/resilience/tokenBucket';
+import { TokenBucket } from '../../../src/upstream/pipeline/tokenBucket';
 
 describe('TokenBucket', () => {
   let time: number;

@@ -12,8 +12,8 @@
  * A WeakMap rather than a property on the error: nothing leaks into logs or JSON serialisation of the
  * error, the error class stays the shared contract, and the association disappears with the error.
  */
-import { UpstreamError, type UpstreamErrorDetails } from '../../../errors/upstreamError';
-import type { UpstreamCall, UpstreamResult } from '../pipeline';
+import { UpstreamError, type UpstreamErrorDetails } from '../../errors/upstreamError';
+import type { UpstreamCall, UpstreamResult } from '../upstreamCall';
 
 export interface DeferredCompletion {
   /**

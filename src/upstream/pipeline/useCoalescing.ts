@@ -12,8 +12,8 @@
  * still warms) instead of waiting minutes or queueing a second deferred call.
  */
 import type { UpstreamMetrics } from '../metrics';
-import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../pipeline';
-import { abortReason } from '../abortable';
+import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
+import { abortReason } from '../transport/abortable';
 import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 
 export interface UseCoalescingOptions {

@@ -20,7 +20,7 @@
  *
  * Deferred runs go straight to the HTTP core: they skip retry and the breaker, being best-effort warm-ups.
  */
-import { UpstreamError, isUpstreamError } from '../../../errors/upstreamError';
+import { UpstreamError, isUpstreamError } from '../../errors/upstreamError';
 import type { UpstreamMetrics } from '../metrics';
 import {
   callKey,
@@ -28,8 +28,8 @@ import {
   type UpstreamHandler,
   type UpstreamMiddleware,
   type UpstreamResult,
-} from '../pipeline';
-import { abortableDelay as sleep, abortReason } from '../abortable';
+} from '../upstreamCall';
+import { abortableDelay as sleep, abortReason } from '../transport/abortable';
 import { systemClock, type Clock } from './clock';
 import { rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 import { TokenBucket, type RateLimit } from './tokenBucket';
