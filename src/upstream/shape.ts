@@ -4,7 +4,7 @@
  */
 import type { UpstreamService } from '../errors/codes';
 import { UpstreamError } from '../errors/upstreamError';
-import { SERVICE_LABEL } from './http/exchange';
+import { SERVICE_LABEL } from './transport/exchange';
 
 /** Thrown by the checks; the client turns it into an `UpstreamError` with its service and api. */
 export class ShapeError extends Error {

@@ -1,8 +1,8 @@
 /** The HSS v5 client: builds `UpstreamCall`s for the five image APIs and shape-checks every answer. */
 import type { CallOptions, HssClient } from '../clients';
 import { checkIntegerRange, checkMaxLength, projectIdGetter, type ProjectIdInput } from '../callSupport';
-import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../http/pipeline';
-import { encodePathSegment, stringifyQuery, type QueryValue } from '../http/query';
+import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../upstreamCall';
+import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport/query';
 import { HSS_TAGS } from './cacheTags';
 import { hssVulnerabilityMethods } from './vulnerabilityClient';
 import {

@@ -1,8 +1,8 @@
 /** The SWR client: shared repositories, paged with separate `center`/`limit`/`offset` parameters (docs §A4). */
 import type { SwrClient, SwrSharedRepositoriesPage } from '../clients';
 import { checkIntegerRange } from '../callSupport';
-import type { UpstreamHandler } from '../http/pipeline';
-import { stringifyQuery } from '../http/query';
+import type { UpstreamHandler } from '../upstreamCall';
+import { stringifyQuery } from '../transport/query';
 import { ShapeError } from '../shape';
 import { parseSharedRepositories, totalFromContentRange } from './parse';
 

@@ -1,8 +1,8 @@
 /** The Workspace client: product images (docs §A5), limit 0–100. */
 import type { WorkspaceClient } from '../clients';
 import { checkIntegerRange, projectIdGetter, type ProjectIdInput } from '../callSupport';
-import type { UpstreamHandler } from '../http/pipeline';
-import { encodePathSegment, stringifyQuery } from '../http/query';
+import type { UpstreamHandler } from '../upstreamCall';
+import { encodePathSegment, stringifyQuery } from '../transport/query';
 import { parseProductImages } from './parse';
 import type { ListProductImagesResponse } from './types';
 
