@@ -23,11 +23,16 @@ import { userInputError } from '../graphql/errors';
 import { decodeIdOf } from '../graphql/ids';
 import { isValidImageRefPart } from '../graphql/imageRef';
 import { containerImageModel, type ImageAppModel } from '../graphql/models';
-import { pageOf, pageRequest, type PageLimits } from '../graphql/pagination';
+import { HSS_VULNERABILITY_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
 import type { CveModel, VulnerabilityModel } from '../graphql/vulnerabilityModels';
 import type { ImageVulnerabilityFilterQuery } from '../loaders/vulnerabilityLoaders';
 import type { HssRegistryKind } from '../upstream/hss/types';
-import { HSS_VULNERABILITY_FACTS } from '../upstream/hss/vulnerabilityClient';
+import {
+  HSS_CVE_ID_MAX_LENGTH,
+  HSS_VUL_ID_MAX_LENGTH,
+  HSS_VUL_NAME_MAX_LENGTH,
+  HSS_VULNERABILITY_RANGE,
+} from '../upstream/facts';
 import {
   HSS_BASELINE_RESULT_TYPES,
   HSS_BASELINE_STANDARDS,
@@ -43,15 +48,9 @@ import {
 import { IMAGE_TYPE_OF_KIND, imageOfGlobalApp } from './imageApp';
 import { timeOrNull } from './scalars';
 
-/** Every list here: limit 10–200, offset 0–2,000,000. */
-export const HSS_VULNERABILITY_LIMITS: PageLimits = {
-  maxFirst: HSS_VULNERABILITY_FACTS.maxLimit,
-  minUpstreamLimit: HSS_VULNERABILITY_FACTS.minLimit,
-  maxOffset: HSS_VULNERABILITY_FACTS.maxOffset,
-};
-const MAX_VUL_ID = HSS_VULNERABILITY_FACTS.maxVulIdLength;
-const MAX_CVE_ID = HSS_VULNERABILITY_FACTS.maxCveIdLength;
-const MAX_VUL_NAME = 256;
+const MAX_VUL_ID = HSS_VUL_ID_MAX_LENGTH;
+const MAX_CVE_ID = HSS_CVE_ID_MAX_LENGTH;
+const MAX_VUL_NAME = HSS_VUL_NAME_MAX_LENGTH;
 const MAX_SOFTWARE_NAME = 128;
 const BASELINE_SEVERITIES: readonly HssBaselineSeverity[] = ['Security', 'Low', 'Medium', 'High', 'Critical'];
 
@@ -227,7 +226,7 @@ export const Vulnerability: VulnerabilityResolvers = {
       is_handled: model.handleStatus === 'handled',
       image_type: model.imageScope,
       vul_id: model.record.vul_id,
-      limit: HSS_VULNERABILITY_FACTS.maxLimit,
+      limit: HSS_VULNERABILITY_RANGE.maxLimit,
     });
     return page.data_list;
   },
