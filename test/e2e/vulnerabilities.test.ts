@@ -156,6 +156,45 @@ describe('ImageVulnerabilities', () => {
   });
 });
 
+describe('ImageApp.vulnerabilities from the software search', () => {
+  it('joins each found item to its image and shares one vulnerability list per image', async () => {
+    const response = await stack.query<{
+      imageSoftware: {
+        nodes: {
+          name: string;
+          version: string;
+          path: string;
+          vulnerabilityCount: number;
+          image: { imageId: string } | null;
+          vulnerabilities: { id: string; softwarePath: string | null }[] | null;
+        }[];
+      };
+    }>(
+      `{ imageSoftware(filter: { name: "openssl" }, first: 30) {
+          nodes { name version path vulnerabilityCount image { imageId } vulnerabilities { id softwarePath } } } }`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const nodes = response.body.data!.imageSoftware.nodes;
+    const vulnerableImages = new Set<string>();
+    for (const node of nodes) {
+      expect(node.vulnerabilities).toHaveLength(node.vulnerabilityCount);
+      for (const vulnerability of node.vulnerabilities ?? []) {
+        if (vulnerability.softwarePath !== null) expect(vulnerability.softwarePath).toBe(node.path);
+      }
+      if (node.vulnerabilityCount > 0) vulnerableImages.add(node.image!.imageId);
+    }
+    expect(vulnerableImages.size).toBeGreaterThan(0);
+    const calls = serviceCalls(stack.calls());
+    expect(calls['hss.listGlobalImageApps']).toBe(1);
+    expect(calls['hss.listImageVulnerabilities']).toBe(
+      [...vulnerableImages].reduce((sum, imageId) => {
+        const image = images().find((candidate) => candidate.image_id === imageId)!;
+        return sum + Math.ceil(image.vul_num / 200);
+      }, 0),
+    );
+  });
+});
+
 describe('ContainerImage.vulnerabilities', () => {
   const PAGE = /* GraphQL */ `
     query ($id: ID!, $filter: ImageVulnerabilityFilter, $first: Int, $after: String) {
