@@ -95,7 +95,7 @@ export function parseResponse<T>(
 }
 
 /** Documented-as-optional fields: absent → `fallback`; present with the wrong type → `ShapeError`. */
-export function stringOr<T extends string>(object: Json, key: string, path: string, fallback: T): string {
+export function stringOr(object: Json, key: string, path: string, fallback: string): string {
   return optionalString(object, key, path) ?? fallback;
 }
 

@@ -1,4 +1,4 @@
-/** The Workspace client: product images (docs §A5), limit 0–100. */
+/** The Workspace client: product images (docs/huawei-cloud-apis.md §A5), limit 0–100. */
 import type { WorkspaceClient } from '../clients';
 import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
 import { checkListRange } from '../argumentChecks';
