@@ -1,5 +1,5 @@
 /**
- * The HSS image baseline-check APIs (docs §G4), over data/baselineChecks.ts:
+ * The HSS image baseline-check APIs (docs/huawei-cloud-apis.md §G4), over data/baselineChecks.ts:
  * - ListImageRiskConfigs `GET /v5/{project_id}/image/baseline/risk-configs`: image_type required; filters
  *   namespace, image_name (fuzzy), image_version, image_id (overrides name and version), check_name,
  *   severity (Security | Low | Medium | High), standard, instance_id.

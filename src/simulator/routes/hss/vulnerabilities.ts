@@ -1,5 +1,5 @@
 /**
- * The HSS image-vulnerability APIs (docs §G3), over the rows of data/imageVulnerabilities.ts:
+ * The HSS image-vulnerability APIs (docs/huawei-cloud-apis.md §G3), over the rows of data/imageVulnerabilities.ts:
  * - ListImageVulnerabilities `GET /v5/{project_id}/image/{image_id}/vulnerabilities`: image_type,
  *   namespace (≤ 64), image_name (≤ 128) and tag_name (≤ 64) required and must name the image (else
  *   HSS.0011); filters repair_necessity, vul_id (fuzzy), app_name (fuzzy), type, handle_status.
