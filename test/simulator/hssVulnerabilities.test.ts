@@ -85,6 +85,27 @@ describe('consistency over the generated dataset', () => {
     const linux = await imageVuls(image, { type: 'linux_vul', limit: 10 });
     const app = await imageVuls(image, { type: 'app_vul', limit: 10 });
     expect(linux.json.total_num + app.json.total_num).toBe(image.vul_num);
+    // repair_necessity follows the vulnerability's severity as documented: immediate = critical/high,
+    // delay = medium, not needed = low.
+    const necessityOf = {
+      Critical: 'immediate_repair',
+      High: 'immediate_repair',
+      Medium: 'delay_repair',
+      Low: 'not_needed_repair',
+    };
+    for (const row of first.json.data_list.slice(0, 10)) {
+      const type = row.app_path ? 'app_vul' : 'linux_vul';
+      const general = await get('/images/vulnerabilities', {
+        type,
+        handle_status: 'unhandled',
+        image_type: 'registry',
+        vul_id: row.vul_id,
+      });
+      const entry = general.json.data_list.find(
+        (candidate: { vul_id: string }) => candidate.vul_id === row.vul_id,
+      );
+      expect(row.repair_necessity).toBe(necessityOf[entry.severity_level as keyof typeof necessityOf]);
+    }
     const handled = await imageVuls(image, { handle_status: 'handled' });
     expect(handled.json).toEqual({ total_num: 0, data_list: [] });
   });
