@@ -67,6 +67,7 @@ const config: CodegenConfig = {
           AffectedSoftwareLocation: `${vul}#HssVulAffectAppPath`,
           BaselineCheck: `${vulnerabilityModels}#BaselineCheckModel`,
           BaselineRule: `${vul}#HssImageRiskConfigRule`,
+          UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
         // GraphQL-name → wire-value table (typed against these), so no resolver maps enums by hand.

@@ -19,7 +19,7 @@ import type { HssBaselineSeverity as BaselineSeverity } from '../upstream/hss/vu
 import type { HssBaselineStandard as BaselineStandard } from '../upstream/hss/vulnerabilityTypes';
 import type { HssBaselineResultType as BaselineRuleResult } from '../upstream/hss/vulnerabilityTypes';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel } from '../graphql/models';
+import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
 import type { HssRegistryImage } from '../upstream/hss/types';
 import type { HssImageVulnerability, HssVulAffectImage, HssVulAffectImageApp, HssVulAffectAppPath, HssImageRiskConfigRule } from '../upstream/hss/vulnerabilityTypes';
 import type { ImageVulnerabilityPage, ImageVulnerabilityEdgeModel, VulnerabilityModel, VulnerabilityPage, VulnerabilityEdgeModel, CveModel, AffectedImagePage, AffectedImageEdgeModel, BaselineCheckModel } from '../graphql/vulnerabilityModels';
@@ -621,6 +621,11 @@ export type Query = {
    */
   sharedRepositories: SharedRepositoryConnection;
   /**
+   * The upstream budget per API, for consoles to show "HSS image apps: 2 of 5 left, next in 7 s, 14 queued".
+   * Costs no upstream call.
+   */
+  upstreamQuota: Array<UpstreamQuota>;
+  /**
    * Vulnerabilities across all images (HSS ListGeneralImageVuls), one upstream call per page. `first` is
    * 1–200 (default 20).
    */
@@ -814,6 +819,35 @@ export type SharedRepositoryFilter = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Organization; SWR matches it fuzzily (contains). */
   namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * One upstream API's budget right now. HSS allows each API 5 calls per minute per user, counted in a sliding
+ * window; the gateway admits at most that many (all replicas together when they share Redis), queues what
+ * it refused to warm its cache, and serves older values when a call cannot be made.
+ */
+export type UpstreamQuota = {
+  __typename?: 'UpstreamQuota';
+  /** The upstream API, e.g. `hss.listImageApps`. */
+  api: Scalars['String']['output'];
+  /** Calls admitted per window. */
+  limit: Scalars['Int']['output'];
+  /** Milliseconds until the oldest admission leaves the window (0 when a call can be admitted now). */
+  nextSlotInMs: Scalars['Int']['output'];
+  /** How long the oldest queued call has waited, in milliseconds (0 when none waits). */
+  oldestQueuedMs: Scalars['Int']['output'];
+  /** Milliseconds left of a pause after the upstream answered 429 (0 when not paused). */
+  pausedForMs: Scalars['Int']['output'];
+  /** Refused calls waiting to run in a later window, to warm the cache. */
+  queued: Scalars['Int']['output'];
+  /** Calls that can still be admitted now. */
+  remaining: Scalars['Int']['output'];
+  /** The service it belongs to: `hss`, `swr` or `workspace`. */
+  service: Scalars['String']['output'];
+  /** Calls admitted within the current window. */
+  used: Scalars['Int']['output'];
+  /** The window's length in milliseconds: the documented window plus the gateway's safety margin for clock skew. */
+  windowMs: Scalars['Int']['output'];
 };
 
 /** A vulnerability across all images (HSS ListGeneralImageVuls), with its CVEs and their CVSS scores. */
@@ -1062,6 +1096,7 @@ export type ResolversTypes = {
   SharedRepositoryEdge: ResolverTypeWrapper<SharedRepositoryEdgeModel>;
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpstreamQuota: ResolverTypeWrapper<UpstreamQuotaModel>;
   Vulnerability: ResolverTypeWrapper<VulnerabilityModel>;
   VulnerabilityConnection: ResolverTypeWrapper<VulnerabilityPage>;
   VulnerabilityEdge: ResolverTypeWrapper<VulnerabilityEdgeModel>;
@@ -1121,6 +1156,7 @@ export type ResolversParentTypes = {
   SharedRepositoryEdge: SharedRepositoryEdgeModel;
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: Scalars['String']['output'];
+  UpstreamQuota: UpstreamQuotaModel;
   Vulnerability: VulnerabilityModel;
   VulnerabilityConnection: VulnerabilityPage;
   VulnerabilityEdge: VulnerabilityEdgeModel;
@@ -1356,6 +1392,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
   sharedRepositories?: Resolver<ResolversTypes['SharedRepositoryConnection'], ParentType, ContextType, RequireFields<QuerySharedRepositoriesArgs, 'center' | 'first'>>;
+  upstreamQuota?: Resolver<Array<ResolversTypes['UpstreamQuota']>, ParentType, ContextType>;
   vulnerabilities?: Resolver<ResolversTypes['VulnerabilityConnection'], ParentType, ContextType, RequireFields<QueryVulnerabilitiesArgs, 'filter' | 'first'>>;
 };
 
@@ -1414,6 +1451,19 @@ export type SharedRepositoryConnectionResolvers<ContextType = GatewayContext, Pa
 export type SharedRepositoryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SharedRepositoryEdge'] = ResolversParentTypes['SharedRepositoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SharedRepository'], ParentType, ContextType>;
+};
+
+export type UpstreamQuotaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpstreamQuota'] = ResolversParentTypes['UpstreamQuota']> = {
+  api?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextSlotInMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestQueuedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pausedForMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type VulnerabilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Vulnerability'] = ResolversParentTypes['Vulnerability']> = {
@@ -1500,6 +1550,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SharedRepository?: SharedRepositoryResolvers<ContextType>;
   SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
   SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
+  UpstreamQuota?: UpstreamQuotaResolvers<ContextType>;
   Vulnerability?: VulnerabilityResolvers<ContextType>;
   VulnerabilityConnection?: VulnerabilityConnectionResolvers<ContextType>;
   VulnerabilityEdge?: VulnerabilityEdgeResolvers<ContextType>;

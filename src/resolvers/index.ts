@@ -11,6 +11,7 @@ import { scanImagesMutation } from './scanImages';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
 import { vulnerabilityEnumResolvers } from './vulnerabilityEnums';
 import * as vulnerabilities from './vulnerabilities';
+import { upstreamQuotaQueries } from './upstreamQuota';
 
 export const resolvers = {
   ...scalarResolvers,
@@ -24,6 +25,7 @@ export const resolvers = {
     ...sharedRepositoryQueries,
     ...productImageQueries,
     ...vulnerabilities.vulnerabilityQueries,
+    ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation },
   Node,

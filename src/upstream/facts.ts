@@ -51,6 +51,24 @@ export const SERVICE_LABELS: Readonly<Record<UpstreamService, string>> = {
   workspace: 'Workspace',
 };
 
+/** The upstream APIs the gateway calls, each the unit of quota, breaker state and metrics. */
+export const UPSTREAM_APIS: readonly { readonly api: string; readonly service: UpstreamService }[] = [
+  { api: 'hss.listRegistryImages', service: 'hss' },
+  { api: 'hss.showImageFilesStat', service: 'hss' },
+  { api: 'hss.listImageApps', service: 'hss' },
+  { api: 'hss.listGlobalImageApps', service: 'hss' },
+  { api: 'hss.batchScanSwrImage', service: 'hss' },
+  { api: 'swr.listSharedRepositories', service: 'swr' },
+  { api: 'workspace.listProductImages', service: 'workspace' },
+  { api: 'hss.listImageVulnerabilities', service: 'hss' },
+  { api: 'hss.listGeneralImageVuls', service: 'hss' },
+  { api: 'hss.listVulnerabilityCve', service: 'hss' },
+  { api: 'hss.listVulAffectImages', service: 'hss' },
+  { api: 'hss.listVulAffectImageApps', service: 'hss' },
+  { api: 'hss.listImageRiskConfigs', service: 'hss' },
+  { api: 'hss.listImageRiskConfigRules', service: 'hss' },
+];
+
 /** HSS image-vulnerability and baseline-check lists (ListImageVulnerabilities … ListImageRiskConfigRules). */
 export const HSS_VULNERABILITY_RANGE: ListRange = { minLimit: 10, maxLimit: 200, maxOffset: 2_000_000 };
 /** HSS `vul_id` and `cve_id`, in a query or a path: at most 256 characters. */
