@@ -21,7 +21,7 @@ import type {
 } from '../generated/graphql';
 import { userInputError } from '../graphql/errors';
 import { decodeIdOf } from '../graphql/ids';
-import { isValidImageRefPart } from '../graphql/imageRef';
+import { validImageRef } from '../graphql/imageRef';
 import { containerImageModel, type ImageAppModel } from '../graphql/models';
 import { HSS_VULNERABILITY_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
 import type { CveModel, VulnerabilityModel } from '../graphql/vulnerabilityModels';
@@ -247,16 +247,9 @@ function epochText(value: string): number | null {
 export const AffectedImage: AffectedImageResolvers = {
   async image(row, _args, { loaders }) {
     const type = IMAGE_TYPE_OF_KIND[row.registry_type as HssRegistryKind];
-    const ref = { namespace: row.organization, name: row.image_name, tag: row.image_version };
-    if (
-      !type ||
-      !isValidImageRefPart('namespace', ref.namespace) ||
-      !isValidImageRefPart('name', ref.name) ||
-      !isValidImageRefPart('tag', ref.tag)
-    ) {
-      return null;
-    }
-    const record = await loaders.imageByRef.load({ type, ...ref });
+    const ref = validImageRef(type, row.organization, row.image_name, row.image_version);
+    if (!ref) return null;
+    const record = await loaders.imageByRef.load(ref);
     return record && record.image_id === row.image_id ? containerImageModel(record) : null;
   },
   imageId: (row) => row.image_id,

@@ -16,22 +16,17 @@ import {
   type BaselineCheckDefinition,
 } from '../../data/baselineChecks';
 import type { Dataset } from '../../data/dataset';
+import {
+  BASELINE_CHECK_SEVERITIES,
+  BASELINE_IMAGE_TYPES,
+  BASELINE_RESULT_TYPES,
+  BASELINE_RULE_SEVERITIES,
+  BASELINE_STANDARDS,
+} from '../../data/hssVocabulary';
 import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 import { listPage as page } from './listPage';
 import { hssParams, paging } from './common';
-
-const IMAGE_TYPES = [
-  'private_image',
-  'shared_image',
-  'local_image',
-  'instance_image',
-  'registry',
-  'local',
-] as const;
-const STANDARDS = ['cn_standard', 'hw_standard'] as const;
-const CHECK_SEVERITIES = ['Security', 'Low', 'Medium', 'High'] as const;
-const RULE_SEVERITIES = [...CHECK_SEVERITIES, 'Critical'] as const;
 
 interface AggregatedCheck {
   check: BaselineCheckDefinition;
@@ -40,7 +35,7 @@ interface AggregatedCheck {
 
 /** The checks of every image the shared image filters select, merged per check name. */
 function aggregatedChecks(dataset: Dataset, params: ParamReader): AggregatedCheck[] {
-  const imageType = params.oneOf('image_type', IMAGE_TYPES);
+  const imageType = params.oneOf('image_type', BASELINE_IMAGE_TYPES);
   if (imageType === undefined) params.fail('image_type is required');
   const namespace = params.text('namespace', 1, 64);
   const imageName = params.text('image_name', 1, 128)?.toLowerCase();
@@ -79,8 +74,8 @@ function listImageRiskConfigs(context: RouteContext): RouteResult {
   const { limit, offset } = paging(params, 10);
   params.text('enterprise_project_id', 1, 256);
   const checkName = params.text('check_name', 1, 256);
-  const severity = params.oneOf('severity', CHECK_SEVERITIES);
-  const standard = params.oneOf('standard', STANDARDS);
+  const severity = params.oneOf('severity', BASELINE_CHECK_SEVERITIES);
+  const standard = params.oneOf('standard', BASELINE_STANDARDS);
   const checks = aggregatedChecks(context.dataset, params);
   const rows = checks
     .filter(
@@ -107,11 +102,11 @@ function listImageRiskConfigRules(context: RouteContext): RouteResult {
   params.text('enterprise_project_id', 1, 256);
   const checkName = context.params.check_name ?? '';
   if (checkName === '' || checkName.length > 256) params.fail('check_name must be 1 to 256 characters');
-  const standard = params.oneOf('standard', STANDARDS);
+  const standard = params.oneOf('standard', BASELINE_STANDARDS);
   if (standard === undefined) params.fail('standard is required');
-  const resultType = params.oneOf('result_type', ['pass', 'failed'] as const);
+  const resultType = params.oneOf('result_type', BASELINE_RESULT_TYPES);
   const ruleName = params.text('check_rule_name', 1, 256)?.toLowerCase();
-  const severity = params.oneOf('severity', RULE_SEVERITIES);
+  const severity = params.oneOf('severity', BASELINE_RULE_SEVERITIES);
   const checks = aggregatedChecks(context.dataset, params);
   const found = BASELINE_CHECK_NAMES.has(checkName)
     ? checks.find(({ check }) => check.checkName === checkName)

@@ -22,6 +22,14 @@ import type {
   HssVulAffectImageApp,
   HssVulnerabilityCve,
 } from '../../../upstream/hss/vulnerabilityTypes';
+import {
+  REPAIR_NECESSITIES,
+  VULNERABILITY_HANDLE_STATUSES,
+  VULNERABILITY_IMAGE_SCOPES,
+  VULNERABILITY_SEVERITIES,
+  VULNERABILITY_STATUSES,
+  VULNERABILITY_TYPES,
+} from '../../data/hssVocabulary';
 import { imageVulnerabilities, repairNecessityOf } from '../../data/imageVulnerabilities';
 import { catalogVulnerabilityById, type CatalogVulnerability } from '../../data/vulnerabilityCatalog';
 import { hssNotFound } from '../../errors';
@@ -30,12 +38,6 @@ import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 import { listPage as page } from './listPage';
 import { hssParams, paging, REGISTRY_IMAGE_TYPES, resolveImage } from './common';
 
-const VUL_TYPES = ['linux_vul', 'app_vul'] as const;
-const HANDLE_STATUSES = ['unhandled', 'handled'] as const;
-const REPAIR_NECESSITIES = ['immediate_repair', 'delay_repair', 'not_needed_repair'] as const;
-const SEVERITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
-const SCOPES = ['local', 'registry', 'cicd', 'cluster'] as const;
-const STATUSES = ['vul_status_unfix', 'vul_status_ignored'] as const;
 const MAX_LABELS = 10;
 
 function required<T>(params: ParamReader, name: string, value: T | undefined): T {
@@ -69,8 +71,8 @@ function listImageVulnerabilities(context: RouteContext): RouteResult {
   const necessity = params.oneOf('repair_necessity', REPAIR_NECESSITIES);
   const vulId = params.text('vul_id', 0, 256);
   const appName = params.text('app_name', 0, 256);
-  const type = params.oneOf('type', VUL_TYPES);
-  const handleStatus = params.oneOf('handle_status', HANDLE_STATUSES);
+  const type = params.oneOf('type', VULNERABILITY_TYPES);
+  const handleStatus = params.oneOf('handle_status', VULNERABILITY_HANDLE_STATUSES);
   const index = resolveImage(context.dataset, imageId, params, imageType, 'tag_name');
   if (handleStatus === 'handled') return page([], offset, limit);
   const rows = imageVulnerabilities(context.dataset)
@@ -100,16 +102,20 @@ function listGeneralImageVuls(context: RouteContext): RouteResult {
   const params = hssParams(context.query);
   const { limit, offset } = paging(params, 10);
   params.text('enterprise_project_id', 1, 256);
-  const type = required(params, 'type', params.oneOf('type', VUL_TYPES));
-  const handleStatus = required(params, 'handle_status', params.oneOf('handle_status', HANDLE_STATUSES));
-  const scope = required(params, 'image_type', params.oneOf('image_type', SCOPES));
-  const severity = params.oneOf('severity_level', SEVERITIES);
+  const type = required(params, 'type', params.oneOf('type', VULNERABILITY_TYPES));
+  const handleStatus = required(
+    params,
+    'handle_status',
+    params.oneOf('handle_status', VULNERABILITY_HANDLE_STATUSES),
+  );
+  const scope = required(params, 'image_type', params.oneOf('image_type', VULNERABILITY_IMAGE_SCOPES));
+  const severity = params.oneOf('severity_level', VULNERABILITY_SEVERITIES);
   const vulId = params.text('vul_id', 0, 256);
   const vulName = params.text('vul_name', 0, 256);
   const cveId = params.text('cve_id', 0, 256);
   const labels = context.query.getAll('label_list');
   if (labels.length > MAX_LABELS) params.fail(`label_list must have at most ${MAX_LABELS} entries`);
-  const status = params.oneOf('status', STATUSES);
+  const status = params.oneOf('status', VULNERABILITY_STATUSES);
   params.text('cluster_id', 0, 128);
   if (
     handleStatus === 'handled' ||
@@ -175,14 +181,14 @@ function listVulAffectImages(context: RouteContext): RouteResult {
   params.text('enterprise_project_id', 1, 256);
   const isHandled = required(params, 'is_handled', params.bool('is_handled'));
   const vulId = required(params, 'vul_id', params.text('vul_id', 1, 256));
-  const type = required(params, 'type', params.oneOf('type', VUL_TYPES));
-  const scope = required(params, 'image_type', params.oneOf('image_type', SCOPES));
-  const severity = params.oneOf('repair_necessity', SEVERITIES);
+  const type = required(params, 'type', params.oneOf('type', VULNERABILITY_TYPES));
+  const scope = required(params, 'image_type', params.oneOf('image_type', VULNERABILITY_IMAGE_SCOPES));
+  const severity = params.oneOf('repair_necessity', VULNERABILITY_SEVERITIES);
   const imageId = params.text('image_id', 0, 256);
   const imageName = params.text('image_name', 0, 512);
   const registryName = params.text('registry_name', 0, 256);
   const registryType = params.text('registry_type', 0, 64);
-  const status = params.oneOf('status', STATUSES);
+  const status = params.oneOf('status', VULNERABILITY_STATUSES);
   params.text('cluster_id', 0, 128);
   const store = imageVulnerabilities(context.dataset);
   const entry = store.entry(vulId);
@@ -231,7 +237,7 @@ function listVulAffectImageApps(context: RouteContext): RouteResult {
   params.text('enterprise_project_id', 1, 256);
   const imageId = pathId(params, 'image_id', context.params.image_id, 256);
   const isHandled = required(params, 'is_handled', params.bool('is_handled'));
-  const scope = required(params, 'image_type', params.oneOf('image_type', SCOPES));
+  const scope = required(params, 'image_type', params.oneOf('image_type', VULNERABILITY_IMAGE_SCOPES));
   const vulId = required(params, 'vul_id', params.text('vul_id', 1, 256));
   const index = scope === 'registry' ? context.dataset.imageIndexOf(imageId) : undefined;
   if (index === undefined) throw hssNotFound(`${scope} image ${imageId}`);
