@@ -23,6 +23,7 @@ import { operationLoggingPlugin } from './plugins/operationLogging';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
+import { createTrustedDocuments } from './trustedDocuments';
 import { resolveUpstreamTarget } from './upstreamTarget';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -105,6 +106,7 @@ export async function startGateway(
   await apollo.start();
 
   let accepting = true;
+  const trustedDocuments = createTrustedDocuments(config.graphql.trustedDocuments);
   const apiKeyAccepted = createApiKeyCheck(config.server.apiKeys);
 
   async function onGraphQL(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -128,6 +130,7 @@ export async function startGateway(
         handleGraphQLRequest(request, response, {
           apollo,
           maxBodyBytes: config.server.maxBodyBytes,
+          resolveDocument: trustedDocuments.resolve,
           buildContext: async () =>
             createRequestContext({
               clients: upstream.clients,

@@ -153,6 +153,7 @@ describe('deploy/base', () => {
     const config = loadConfig(env);
     expect(config.upstream.target.kind).toBe('remote');
     expect(config.server.developerTools).toBe(false);
+    expect(config.graphql.trustedDocuments).toBe('only');
     const read = variablesReadBy(env);
     const unread = Object.keys(env).filter((name) => !read.has(name));
     expect(unread).toEqual([]);
