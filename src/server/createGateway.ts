@@ -16,7 +16,7 @@ import { withUpstreamCallTally } from '../upstream/http/callTally';
 import { createUpstreamMetrics } from '../upstream/http/metrics';
 import { createResilience, type Resilience } from '../upstream/http/resilience';
 import { createApiKeyCheck } from './apiKeyAuth';
-import { createArmor } from './armor';
+import { createArmor, tokenLimitParseOptions } from './armor';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { operationLoggingPlugin } from './plugins/operationLogging';
@@ -93,6 +93,7 @@ export async function startGateway(
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    parseOptions: tokenLimitParseOptions(config),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
       config.server.developerTools
