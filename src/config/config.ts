@@ -23,6 +23,8 @@ export interface GatewayConfig {
     host: string;
     /** Sandbox landing page and introspection (on unless NODE_ENV=production). */
     developerTools: boolean;
+    /** Which in-browser explorer developer tools serve: GraphiQL from this server, or Apollo's CDN-hosted Sandbox. */
+    explorer: 'graphiql' | 'apollo-sandbox';
     /** Overall deadline of one client request; its upstream work is cancelled after it. */
     requestTimeoutMs: number;
     maxBodyBytes: number;
@@ -62,6 +64,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       port: read.integer('PORT', 4000, { min: 0, max: 65535 }),
       host: read.string('HOST') ?? '127.0.0.1',
       developerTools: read.boolean('GRAPHQL_DEVELOPER_TOOLS', !production),
+      explorer: read.oneOf('GRAPHQL_EXPLORER', ['graphiql', 'apollo-sandbox'] as const, 'graphiql'),
       requestTimeoutMs: read.integer('GATEWAY_REQUEST_TIMEOUT_MS', 15_000, { min: 100, max: 10 * MINUTE }),
       maxBodyBytes: read.integer('GATEWAY_MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
       apiKeys: read.list('GATEWAY_API_KEYS') ?? [],

@@ -2,8 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
@@ -19,6 +17,7 @@ import { createApiKeyCheck } from './apiKeyAuth';
 import { createArmor, tokenLimitParseOptions } from './armor';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
+import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
@@ -96,9 +95,7 @@ export async function startGateway(
     parseOptions: tokenLimitParseOptions(config),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
-      config.server.developerTools
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       ...(armor.plugins as never[]),
     ],
