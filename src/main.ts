@@ -2,6 +2,7 @@ import { loadConfig } from './config/config';
 import { ConfigError } from './config/configError';
 import { startGateway } from './server/createGateway';
 import { createLogger } from './server/logger';
+import { exitCleanlyOnSignals } from './server/shutdown';
 
 /** Starts the gateway from the environment; a bad setting stops the process with one line naming it. */
 async function main(): Promise<void> {
@@ -19,21 +20,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config, { logger });
   logger.info({ graphql: gateway.graphqlUrl }, `gateway listening at ${gateway.graphqlUrl}`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  exitCleanlyOnSignals(gateway, logger);
 }
 
 main().catch((error: unknown) => {

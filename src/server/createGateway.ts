@@ -91,6 +91,8 @@ export async function startGateway(
     introspection: config.server.developerTools,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The entry point owns SIGTERM/SIGINT (src/server/shutdown.ts): Apollo's handler re-raised the signal.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: tokenLimitParseOptions(config),
     plugins: [
