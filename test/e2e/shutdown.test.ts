@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { request } from 'undici';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { upstreamEnvFor } from './harness';
 import { waitUntil } from './support/observe';
 
 const MAIN = path.join(__dirname, '../../src/main.ts');
@@ -40,14 +41,7 @@ describe('SIGTERM during load', () => {
         PORT: '0',
         LOG_LEVEL: 'info',
         GATEWAY_SHUTDOWN_GRACE_MS: '10000',
-        HWC_REGION: simulator.region,
-        HWC_IAM_DOMAIN: simulator.credentials.domain,
-        HWC_IAM_USER: simulator.credentials.user,
-        HWC_IAM_PASSWORD: simulator.credentials.password,
-        HWC_IAM_ENDPOINT: simulator.url,
-        HWC_HSS_ENDPOINT: simulator.url,
-        HWC_SWR_ENDPOINT: simulator.url,
-        HWC_WORKSPACE_ENDPOINT: simulator.url,
+        ...upstreamEnvFor(simulator),
         HWC_QUOTA_LIMITER: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
