@@ -12,6 +12,8 @@ import { waitUntil } from './support/observe';
 const MAIN = path.join(__dirname, '../../src/main.ts');
 const IN_FLIGHT = 6;
 
+jest.setTimeout(90_000);
+
 interface LogLine {
   level: number;
   msg: string;
@@ -82,6 +84,7 @@ describe('SIGTERM during load', () => {
     await waitUntil(
       'the requests reach the upstream',
       () => simulator.control.totalCalls('workspace') >= IN_FLIGHT,
+      { timeoutMs: 30_000 },
     );
     started.kill('SIGTERM');
 
