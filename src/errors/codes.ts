@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
+  /** The client disconnected before its answer (nginx's 499): seen in metrics and logs, not by the client. */
+  'CLIENT_CLOSED_REQUEST',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
