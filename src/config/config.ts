@@ -1,4 +1,5 @@
 import { ConfigError } from './configError';
+import { readCorsConfig, type CorsConfig } from './corsConfig';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
 import type { ResilienceConfig } from '../upstream/http/resilience';
@@ -31,6 +32,7 @@ export interface GatewayConfig {
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    cors: CorsConfig;
   };
   graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   upstream: {
@@ -69,6 +71,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       maxBodyBytes: read.integer('GATEWAY_MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
       apiKeys: read.list('GATEWAY_API_KEYS') ?? [],
       shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 10 * MINUTE }),
+      cors: readCorsConfig(read),
     },
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, { min: 2, max: 100 }),

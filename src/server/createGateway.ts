@@ -15,6 +15,7 @@ import { createUpstreamMetrics } from '../upstream/http/metrics';
 import { createResilience, type Resilience } from '../upstream/http/resilience';
 import { createApiKeyCheck } from './apiKeyAuth';
 import { createArmor, tokenLimitParseOptions } from './armor';
+import { createCors } from './cors';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
@@ -142,7 +143,11 @@ export async function startGateway(
     }
   }
 
+  const cors = createCors(config.server.cors);
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    // Every response carries the request id, health checks and 404s included.
+    response.setHeader('x-request-id', requestIdOf(request));
+    if (cors(request, response)) return;
     const path = (request.url ?? '/').split('?')[0];
     const route =
       path === GRAPHQL_PATH
