@@ -133,7 +133,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-    return { message: formatted.message, ...locatedAt(formatted), extensions: { code } };
+    // trimEnd: Apollo's CSRF refusal ends in a newline, which shows as a broken line in curl output.
+    return { message: formatted.message.trimEnd(), ...locatedAt(formatted), extensions: { code } };
   }
   return {
     message: 'Internal server error.',

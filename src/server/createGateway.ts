@@ -16,6 +16,7 @@ import { createResilience, type Resilience } from '../upstream/http/resilience';
 import { createApiKeyCheck } from './apiKeyAuth';
 import { createArmor, tokenLimitParseOptions } from './armor';
 import { createCors } from './cors';
+import { createMetricsRoute } from './metricsRoute';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
@@ -144,6 +145,7 @@ export async function startGateway(
   }
 
   const cors = createCors(config.server.cors);
+  const serveMetrics = createMetricsRoute(registry, apiKeyAccepted);
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     // Every response carries the request id, health checks and 404s included.
     response.setHeader('x-request-id', requestIdOf(request));
@@ -157,10 +159,7 @@ export async function startGateway(
           : path === '/ready'
             ? sendJson(response, accepting ? 200 : 503, { status: accepting ? 'ready' : 'shutting-down' })
             : path === '/metrics'
-              ? registry.metrics().then((text) => {
-                  response.writeHead(200, { 'content-type': registry.contentType });
-                  response.end(text);
-                })
+              ? serveMetrics(request, response)
               : sendJson(response, 404, { error: `no route ${path}; GraphQL is served at ${GRAPHQL_PATH}` });
     Promise.resolve(route).catch((error: unknown) => {
       logger.error({ err: error }, 'request handling failed');
