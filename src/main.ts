@@ -1,8 +1,10 @@
 import { loadConfig } from './config/config';
+import { startEmbeddedSimulator } from './dev/embeddedSimulator';
 import { ConfigError } from './config/configError';
 import { startGateway } from './server/createGateway';
 import { createLogger } from './server/logger';
 import { exitCleanlyOnSignals } from './server/shutdown';
+import { remoteUpstreamTarget } from './server/upstreamTarget';
 
 /** Starts the gateway from the environment; a bad setting stops the process with one line naming it. */
 async function main(): Promise<void> {
@@ -17,10 +19,24 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const gateway = await startGateway(config, { logger });
+  // No credentials: a development run against the embedded simulator.
+  const simulator =
+    config.upstream.target.kind === 'embedded-simulator'
+      ? await startEmbeddedSimulator(config, logger)
+      : undefined;
+  const target = simulator?.target ?? remoteUpstreamTarget(config);
+  const gateway = await startGateway(config, target, { logger });
   logger.info({ graphql: gateway.graphqlUrl }, `gateway listening at ${gateway.graphqlUrl}`);
 
-  exitCleanlyOnSignals(gateway, logger);
+  exitCleanlyOnSignals(
+    {
+      async close() {
+        await gateway.close();
+        await simulator?.stop();
+      },
+    },
+    logger,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,12 +7,11 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
 import { createRequestContext, type GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { resolvers, typeDefs } from '../graphql/schema';
-import type { RunningSimulator } from '../simulator';
+import { resolvers, typeDefs } from './schema';
 import { createUpstream, type Upstream } from '../upstream/createUpstream';
-import { withUpstreamCallTally } from '../upstream/http/callTally';
-import { createUpstreamMetrics } from '../upstream/http/metrics';
-import { createResilience, type Resilience } from '../upstream/http/resilience';
+import { withUpstreamCallTally } from '../upstream/transport/callTally';
+import { createUpstreamMetrics } from '../upstream/metrics';
+import { createPipeline, type Pipeline } from '../upstream/pipeline/createPipeline';
 import { createApiKeyCheck } from './apiKeyAuth';
 import { createArmor, tokenLimitParseOptions } from './armor';
 import { createCors } from './cors';
@@ -21,10 +20,12 @@ import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
+import { upstreamReportPlugin } from './plugins/upstreamReport';
+import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
-import { resolveUpstreamTarget } from './upstreamTarget';
+import type { ResolvedUpstreamTarget } from './upstreamTarget';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -32,11 +33,9 @@ export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
   graphqlUrl: string;
-  /** The embedded simulator, when no credentials were configured. */
-  simulator?: RunningSimulator;
   registry: Registry;
   upstream: Upstream;
-  resilience: Resilience;
+  pipeline: Pipeline;
   logger: Logger;
   /** Stops accepting requests, lets in-flight ones finish (up to the grace period), closes upstream pools. */
   close(): Promise<void>;
@@ -46,26 +45,22 @@ export interface GatewayDependencies {
   logger?: Logger;
 }
 
-/** Assembles and starts the gateway: upstream target, pipeline, Apollo Server, HTTP routes. */
+/** Assembles and starts the gateway against `target`: pipeline, Apollo Server, HTTP routes. */
 export async function startGateway(
   config: GatewayConfig,
+  target: ResolvedUpstreamTarget,
   dependencies: GatewayDependencies = {},
 ): Promise<RunningGateway> {
   const logger = dependencies.logger ?? createLogger(config.logLevel);
-  const target = await resolveUpstreamTarget(config, logger);
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = createUpstreamMetrics(registry);
-  const resilience = createResilience(config.resilience, metrics, {
+  const pipeline = createPipeline(config.pipeline, {
+    metrics,
+    logger,
     onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
   });
-  if (target.simulator) {
-    // The embedded simulator's rate-limit switch may flip at runtime (tests, demos): follow it.
-    const simulator = target.simulator;
-    resilience.limiter.setEnabled(simulator.control.rateLimitsEnabled());
-    simulator.control.onRateLimitsChange((enabled) => resilience.limiter.setEnabled(enabled));
-  }
   const upstream = createUpstream({
     endpoints: target.endpoints,
     credentials: target.credentials,
@@ -77,12 +72,14 @@ export async function startGateway(
     timeouts: config.upstream.timeouts,
     connectionsPerOrigin: config.upstream.connectionsPerOrigin,
     maxResponseBytes: config.upstream.maxResponseBytes,
-    retry: config.upstream.retry,
     token: { refreshAheadMs: config.upstream.tokenRefreshAheadMs },
     logger,
     metrics,
-    middlewares: { outer: resilience.outer, inner: resilience.inner },
+    pipeline,
   });
+
+  const readQuota = createQuotaReader(pipeline);
+  registerQuotaMetrics(registry, readQuota);
 
   const httpServer = createServer();
   const armor = createArmor(config);
@@ -101,6 +98,7 @@ export async function startGateway(
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
       landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
+      upstreamReportPlugin(),
       ...(armor.plugins as never[]),
     ],
   });
@@ -136,6 +134,7 @@ export async function startGateway(
               logger: logger.child({ requestId }),
               signal,
               requestId,
+              quota: readQuota,
             }),
         }),
       );
@@ -189,18 +188,16 @@ export async function startGateway(
   return {
     url,
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
-    ...(target.simulator && { simulator: target.simulator }),
     registry,
     upstream,
-    resilience,
+    pipeline,
     logger,
     close() {
       closing ??= (async () => {
         accepting = false;
         await apollo.stop();
-        resilience.close();
+        pipeline.close();
         await upstream.close();
-        await target.simulator?.stop();
       })();
       return closing;
     },

@@ -34,7 +34,7 @@ describe('a client that disconnects mid-request', () => {
 
       const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
       const operation = entries.find((entry) => entry['msg'] === 'graphql operation');
-      expect(operation?.['errorCodes']).toEqual(['CLIENT_CLOSED_REQUEST']);
+      expect(operation?.['errorCodes']).toEqual({ CLIENT_CLOSED_REQUEST: 1 });
       expect(entries.filter((entry) => Number(entry['level']) >= 50)).toEqual([]);
     } finally {
       stack.simulator.control.clearFaults();

@@ -1,13 +1,13 @@
 /** Every GraphQL enum value ↔ its upstream wire value, both directions, through the real schema. */
 import { GraphQLEnumType } from 'graphql';
-import { buildGatewaySchema } from '../../src/graphql/schema';
+import { buildGatewaySchema } from '../../src/server/schema';
 import { makeImage, makeProductImage, makeRepo } from './support/fixtures';
 import { createFakeUpstream } from './support/fakeUpstream';
 import { run } from './support/execute';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The contract (DESIGN.md §5 and docs/huawei-cloud-apis.md), written out independently of the code. */
+/** The contract (the README's graph section and docs/huawei-cloud-apis.md), written out independently of the code. */
 const EXPECTED: Record<string, Record<string, string>> = {
   ContainerImageType: {
     PRIVATE: 'private_image',
