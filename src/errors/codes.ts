@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   /** The client disconnected before its answer (nginx's 499): seen in metrics and logs, not by the client. */
   'CLIENT_CLOSED_REQUEST',
+  'PERSISTED_DOCUMENT_REQUIRED',
+  'PERSISTED_DOCUMENT_NOT_FOUND',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
