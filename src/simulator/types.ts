@@ -51,6 +51,9 @@ export const SIMULATOR_ROUTE_IDS = [
   'hss.batchScanSwrImage',
   'swr.listSharedRepositories',
   'workspace.listProductImages',
+  'hss.listCicdImages',
+  'hss.listImageLocal',
+  'hss.listLocalImageAppInfo',
 ] as const;
 export type SimulatorRouteId = (typeof SIMULATOR_ROUTE_IDS)[number];
 
