@@ -15,6 +15,7 @@ import type {
   ListRegistryImagesQuery,
   ShowImageFilesStatQuery,
 } from './hss/types';
+import type { HssImageKindsClient } from './hss/imageKindsClient';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
@@ -30,7 +31,8 @@ export interface CallOptions {
   noStore?: boolean;
 }
 
-export interface HssClient {
+/** Registry-image calls here; CI/CD and node-local image calls in `HssImageKindsClient`. */
+export interface HssClient extends HssImageKindsClient {
   listRegistryImages(
     query: ListRegistryImagesQuery,
     options?: CallOptions,

@@ -1,9 +1,13 @@
-/** The HSS v5 client: builds `UpstreamCall`s for the five image APIs and shape-checks every answer. */
+/**
+ * The HSS v5 client: builds `UpstreamCall`s for the image APIs and shape-checks every answer. The CI/CD and
+ * node-local image calls live in imageKindsClient.ts.
+ */
 import type { CallOptions, HssClient } from '../clients';
 import { checkIntegerRange, checkMaxLength, projectIdGetter, type ProjectIdInput } from '../callSupport';
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../http/pipeline';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../http/query';
 import { HSS_TAGS } from './cacheTags';
+import { imageKindsCalls } from './imageKindsClient';
 import {
   parseGlobalImageApp,
   parseHssPage,
@@ -71,6 +75,8 @@ export function createHssClient(config: HssClientOptions): HssClient {
   };
 
   return {
+    ...imageKindsCalls(call, config.region),
+
     async listRegistryImages(query, options = {}) {
       checkIntegerRange('limit', query.limit, REGISTRY_IMAGES_MIN_LIMIT, MAX_LIMIT);
       checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);

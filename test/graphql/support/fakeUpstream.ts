@@ -15,8 +15,9 @@ import type {
 } from '../../../src/upstream/hss/types';
 import type { SwrShareCenter, SwrSharedRepository } from '../../../src/upstream/swr/types';
 import type { WorkspaceImageInfo } from '../../../src/upstream/workspace/types';
+import { fakeImageKinds, type FakeImageKindsData, type ImageKindsMethod } from './fakeImageKinds';
 
-export interface FakeData {
+export interface FakeData extends FakeImageKindsData {
   images?: HssRegistryImage[];
   /** Software per image_id. */
   apps?: Record<string, HssImageApp[]>;
@@ -34,7 +35,8 @@ export type Method =
   | 'hss.showImageFilesStat'
   | 'hss.batchScanSwrImage'
   | 'swr.listSharedRepositories'
-  | 'workspace.listProductImages';
+  | 'workspace.listProductImages'
+  | ImageKindsMethod;
 
 export interface RecordedCall {
   method: Method;
@@ -87,6 +89,7 @@ export function createFakeUpstream(data: FakeData): FakeUpstream {
 
   const clients: UpstreamClients = {
     hss: {
+      ...fakeImageKinds(data, record),
       listRegistryImages: (query, options) =>
         record('hss.listRegistryImages', [query], options, () => {
           checkRange('hss.listRegistryImages', 'limit', query.limit, 1, 200);
