@@ -7,6 +7,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const models = '../graphql/models';
 const hss = '../upstream/hss/types';
+const kindModels = '../graphql/imageKindModels';
+const kindTypes = '../upstream/hss/imageKindsTypes';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -39,7 +41,7 @@ const config: CodegenConfig = {
         },
         mappers: {
           ContainerImage: `${models}#ContainerImageModel`,
-          ImageScan: `${hss}#HssRegistryImage`,
+          ImageScan: `${models}#ImageScanModel`,
           ContainerImageConnection: `${models}#ContainerImagePage`,
           ContainerImageEdge: `${models}#ContainerImageEdgeModel`,
           ImageApp: `${models}#ImageAppModel`,
@@ -51,6 +53,13 @@ const config: CodegenConfig = {
           ProductImage: `${models}#ProductImageModel`,
           ProductImageConnection: `${models}#ProductImagePage`,
           ProductImageEdge: `${models}#ProductImageEdgeModel`,
+          CicdImage: `${kindModels}#CicdImageModel`,
+          CicdImageConnection: `${kindModels}#CicdImagePage`,
+          CicdImageEdge: `${kindModels}#CicdImageEdgeModel`,
+          LocalImage: `${kindModels}#LocalImageModel`,
+          LocalImageConnection: `${kindModels}#LocalImagePage`,
+          LocalImageEdge: `${kindModels}#LocalImageEdgeModel`,
+          LocalImageHost: `${kindModels}#LocalImageHostModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
         // GraphQL-name → wire-value table (typed against these), so no resolver maps enums by hand.
@@ -63,6 +72,8 @@ const config: CodegenConfig = {
           ShareCenter: '../upstream/swr/types#SwrShareCenter',
           RepositoryCategory: '../upstream/swr/types#SwrRepositoryCategory',
           ProductImageType: '../upstream/workspace/types#WorkspaceImageType',
+          PipelineType: `${kindTypes}#HssPipelineType`,
+          LocalImageSource: `${kindTypes}#HssLocalImageType`,
         },
       },
     },

@@ -326,7 +326,11 @@ export const resolvers = {
     },
   },
 
+  // Software rows of registry searches name registry images only (the baseline has no other kinds).
+  Image: { __resolveType: () => 'ContainerImage' },
+
   ContainerImage: {
+    kind: () => 'REGISTRY',
     id: (image: HssRegistryImage) =>
       encodeId([
         'ContainerImage',

@@ -29,7 +29,11 @@ const PAGE = 200;
 async function listAll<R>(source: ImageByIdSource<unknown, R>, query: object): Promise<R[]> {
   const first = await source.list(query, 0, PAGE);
   const offsets: number[] = [];
-  for (let offset = first.data_list.length; offset < first.total_num && first.data_list.length > 0; offset += PAGE)
+  for (
+    let offset = first.data_list.length;
+    offset < first.total_num && first.data_list.length > 0;
+    offset += PAGE
+  )
     offsets.push(offset);
   const rest = await Promise.all(offsets.map((offset) => source.list(query, offset, PAGE)));
   return [first, ...rest].flatMap((page) => page.data_list);
@@ -41,7 +45,8 @@ export function createImageByIdLoader<K, R>(source: ImageByIdSource<K, R>): Imag
   return new DataLoader<K, R | null, string>(
     async (keys) => {
       const groups = new Map<string, K[]>();
-      for (const key of keys) groups.set(source.groupOf(key), [...(groups.get(source.groupOf(key)) ?? []), key]);
+      for (const key of keys)
+        groups.set(source.groupOf(key), [...(groups.get(source.groupOf(key)) ?? []), key]);
       const found = new Map<string, R | Error>();
       await Promise.all(
         [...groups.values()].map(async (group) => {

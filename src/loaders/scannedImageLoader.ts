@@ -18,8 +18,7 @@ export function createScannedImageLoader<K, V, U>(
   unscanned: U,
 ): DataLoader<K, V | U, string> {
   return new DataLoader<K, V | U, string>(
-    (keys) =>
-      settleEach(keys, async (key) => (wasNeverScanned(partsOf(key)[0]) ? unscanned : load(key))),
+    (keys) => settleEach(keys, async (key) => (wasNeverScanned(partsOf(key)[0]) ? unscanned : load(key))),
     {
       cacheKeyFn: (key) => {
         const [image, ...rest] = partsOf(key);

@@ -4,6 +4,7 @@ import { connectionTypeResolvers } from './connections';
 import { ContainerImage, ImageScan, containerImageQueries } from './containerImage';
 import { enumResolvers } from './enums';
 import { ImageApp, imageAppQueries } from './imageApp';
+import { containerImageKind, imageKindResolvers } from './imageKinds';
 import { Node, nodeQueries } from './node';
 import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
@@ -20,12 +21,14 @@ export const resolvers = {
     ...imageAppQueries,
     ...sharedRepositoryQueries,
     ...productImageQueries,
+    ...imageKindResolvers.queries,
   },
   Mutation: { ...scanImagesMutation },
   Node,
-  ContainerImage,
+  ContainerImage: { ...ContainerImage, ...containerImageKind },
   ImageScan,
   ImageApp,
   SharedRepository,
   ProductImage,
+  ...imageKindResolvers.types,
 } satisfies Resolvers;
