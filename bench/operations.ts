@@ -339,6 +339,44 @@ const productImages: OperationSpec = {
   minimum: () => ({ calls: 1, warmCalls: 0, levels: 1, why: '1 Workspace list (limit 20)' }),
 };
 
+const cicdPipeline: OperationSpec = {
+  key: 'CicdPipeline',
+  operationName: 'CicdPipeline',
+  file: 'CicdPipeline.graphql',
+  variables: () => ({ filter: { pipelineType: 'JENKINS' }, first: 20 }),
+  validate(data) {
+    const problems: string[] = [];
+    const nodes = checkConnection(problems, 'cicdImages', data.cicdImages, 20);
+    if (nodes.length === 0) problems.push('cicdImages: empty page (dataset too small?)');
+    nodes.forEach((node, i) => {
+      const label = `nodes[${i}]`;
+      if (!nonEmptyString(node.imageId) || !nonEmptyString(node.reference))
+        problems.push(`${label}: missing imageId/reference`);
+      if (node.pipelineType !== 'JENKINS')
+        problems.push(`${label}.pipelineType ${String(node.pipelineType)}, filter was JENKINS`);
+      if (!obj(node.scan) || typeof obj(node.scan)?.status !== 'string')
+        problems.push(`${label}.scan missing`);
+      checkFileStatistics(problems, label, node);
+      checkConnection(problems, `${label}.apps`, node.apps, 5);
+    });
+    return problems;
+  },
+  minimum(data) {
+    const nodes = arr(obj(data.cicdImages)?.nodes).map((node) => obj(node) ?? {});
+    const scanned = nodes.filter((node) => !neverScanned(node)).length;
+    const again = uncacheableStatistics(nodes);
+    return {
+      calls: 1 + 2 * scanned,
+      warmCalls: again,
+      levels: 2,
+      why:
+        `1 ListCicdImages + ${scanned} files-statistics (image_type=cicd, by id) + ${scanned} per-image apps ` +
+        `for the ${scanned} of ${nodes.length} images ever scanned (no batch APIs); ` +
+        `warm: files-statistics of ${again} images whose last scan did not succeed; levels: list → joins`,
+    };
+  },
+};
+
 export const OPERATIONS: readonly OperationSpec[] = [
   dashboard(20),
   dashboard(100),
@@ -346,6 +384,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
   softwareSearch,
   sharedRepositories,
   productImages,
+  cicdPipeline,
 ];
 
 /** The answer's problems: HTTP status, `errors`, missing data, then the operation's own checks. */

@@ -8,6 +8,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSources, type BaselineConfig, type BaselineContext } from './dataSources';
+import { cicdResolvers } from './cicdResolvers';
 import { resolvers } from './resolvers';
 
 function required(name: string): string {
@@ -39,7 +40,14 @@ async function main(): Promise<void> {
     .sort()
     .map((file) => readFileSync(join(schemaDir, file), 'utf8'));
 
-  const server = new ApolloServer<BaselineContext>({ typeDefs, resolvers });
+  const server = new ApolloServer<BaselineContext>({
+    typeDefs,
+    resolvers: {
+      ...resolvers,
+      Query: { ...resolvers.Query, ...cicdResolvers.Query },
+      CicdImage: cicdResolvers.CicdImage,
+    },
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: Number(process.env.PORT ?? 4100), host: process.env.HOST ?? '127.0.0.1' },
     context: async () => ({ dataSources: createDataSources(config, { cache: server.cache }) }),
