@@ -17,7 +17,6 @@ export interface ImageByIdSource<K, R> {
   groupQuery(key: K): object;
   /** One page of the list API. */
   list(query: object, offset: number, limit: number): Promise<HssPage<R>>;
-  idOf(record: R): string;
   keyId(key: K): string;
   /** Exact post-filter: list filters may be fuzzy. */
   belongs(record: R, key: K): boolean;

@@ -59,7 +59,6 @@ export function createImageKindLoaders(hss: HssClient, signal: AbortSignal): Ima
     oneQuery: (key) => ({ image_id: key.imageId }),
     groupQuery: (key) => ({ namespace: key.namespace, image_name: key.name }),
     list: (query, offset, limit) => hss.listCicdImages({ ...query, offset, limit }, { signal }),
-    idOf: (record) => record.image_id,
     keyId: (key) => key.imageId,
     belongs: (record, key) => record.image_id === key.imageId,
   });
@@ -68,7 +67,6 @@ export function createImageKindLoaders(hss: HssClient, signal: AbortSignal): Ima
     oneQuery: (key) => ({ image_name: key.name, ...(key.tag !== '' && { image_version: key.tag }) }),
     groupQuery: (key) => ({ image_name: key.name }),
     list: (query, offset, limit) => hss.listImageLocal({ ...query, offset, limit }, { signal }),
-    idOf: (record) => record.image_id,
     keyId: (key) => key.imageId,
     belongs: (record, key) => record.image_id === key.imageId && record.image_name === key.name,
   });
