@@ -4,7 +4,7 @@
  * `GET /v3/projects?name=` — which must match exactly one project. Resolved lazily, once.
  */
 import { UpstreamError } from '../errors/upstreamError';
-import { raceAbort } from '../upstream/http/abortable';
+import { raceAbort } from '../upstream/transport/abortable';
 import type { IamClient } from '../upstream/iam/client';
 import type { TokenProvider } from './tokenProvider';
 

@@ -1,8 +1,8 @@
 /**
  * Loaders for CI/CD pipeline images and node-local images: their list pages (which prime the lookups by
  * id), lookups by id (`node(id)`, `ImageApp.image`), software pages of one image, and files statistics of a
- * CI/CD image. Per-image results are keyed by the image and its scan time, and an image never scanned
- * costs no call: HSS holds no software or statistics for it.
+ * CI/CD image. Per-image results are a fact of the image's scan state, so they are keyed (and cached long)
+ * by the image and that state; an image never scanned costs no call: HSS holds nothing for it.
  */
 import type DataLoader from 'dataloader';
 import type { HssClient } from '../upstream/clients';
@@ -13,10 +13,10 @@ import type {
   ListImageLocalQuery,
 } from '../upstream/hss/imageKindsTypes';
 import type { HssImageApp, HssImageFilesStat, HssPage } from '../upstream/hss/types';
+import { scanStateVersion } from '../domain/imageScan';
 import { createCallLoader, type CallLoader } from './callLoader';
 import { createImageByIdLoader, type ImageByIdLoader } from './imageByIdLoader';
 import { createScannedImageLoader } from './scannedImageLoader';
-import { hasSuccessfulScan } from './scanState';
 
 /** A CI/CD image by id; namespace and name (known wherever the id is) batch lookups per repository. */
 export interface CicdImageKey {
@@ -91,7 +91,7 @@ export function createImageKindLoaders(hss: HssClient, signal: AbortSignal): Ima
         hss.listCicdImageApps(
           image.image_id,
           { offset, limit, ...(appName !== undefined && { app_name: appName }) },
-          { signal, contentVersion: image.latest_scan_time },
+          { signal, contentVersion: scanStateVersion(image) },
         ),
       EMPTY_PAGE,
     ),
@@ -101,19 +101,14 @@ export function createImageKindLoaders(hss: HssClient, signal: AbortSignal): Ima
         hss.listLocalImageAppInfo(
           image.image_id,
           { offset, limit, ...(appName !== undefined && { app_name: appName }) },
-          { signal, contentVersion: image.latest_scan_time },
+          { signal, contentVersion: scanStateVersion(image) },
         ),
       EMPTY_PAGE,
     ),
     cicdFilesStatistics: createScannedImageLoader(
       (image: HssCicdImage) => [image],
       (image) =>
-        hss.showCicdImageFilesStat(image.image_id, {
-          signal,
-          contentVersion: image.latest_scan_time,
-          // Statistics of a failed or running scan are a placeholder: never stored.
-          ...(!hasSuccessfulScan(image) && { noStore: true }),
-        }),
+        hss.showCicdImageFilesStat(image.image_id, { signal, contentVersion: scanStateVersion(image) }),
       null,
     ),
   };

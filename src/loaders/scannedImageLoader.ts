@@ -1,10 +1,10 @@
 /**
- * One upstream call per distinct (image, scan time, arguments) for results that exist only after a scan:
- * an image never scanned answers `unscanned` without a call. The key includes `latest_scan_time`, so a
- * rescan seen within the request asks again.
+ * One upstream call per distinct (image, scan state, arguments) for results that exist only after a scan:
+ * an image never scanned answers `unscanned` without a call. The key includes the scan state version, so
+ * a rescan seen within the request asks again.
  */
 import DataLoader from 'dataloader';
-import { wasNeverScanned, type ScanFacts } from './scanState';
+import { scanStateVersion, wasNeverScanned, type ScanFacts } from '../domain/imageScan';
 import { settleEach } from './settle';
 
 interface ImageRecord extends ScanFacts {
@@ -22,7 +22,7 @@ export function createScannedImageLoader<K, V, U>(
     {
       cacheKeyFn: (key) => {
         const [image, ...rest] = partsOf(key);
-        return JSON.stringify([image.image_id, image.latest_scan_time, ...rest]);
+        return JSON.stringify([image.image_id, scanStateVersion(image), ...rest]);
       },
     },
   );

@@ -5,9 +5,14 @@
  * the image's scan time (`contentVersion`), like the registry images' per-image results.
  */
 import type { CallOptions } from '../clients';
-import { checkIntegerRange, checkMaxLength } from '../callSupport';
-import type { CachePolicy, UpstreamCall, UpstreamResult } from '../http/pipeline';
-import { encodePathSegment, type QueryValue } from '../http/query';
+import { checkListRange, checkMaxLength } from '../argumentChecks';
+import {
+  HSS_CICD_FILTER_MAX_LENGTH,
+  HSS_IMAGE_KIND_LISTS_RANGE,
+  HSS_LOCAL_FILTER_MAX_LENGTH,
+} from '../facts';
+import { encodePathSegment, type QueryValue } from '../transport/query';
+import type { CachePolicy, UpstreamCall, UpstreamResult } from '../upstreamCall';
 import { HSS_TAGS } from './cacheTags';
 import { parseCicdImage, parseLocalImage } from './imageKindsParse';
 import type {
@@ -62,14 +67,8 @@ export interface HssImageKindsClient {
 
 export const HSS_KIND_TAGS = { cicdImages: 'hss.cicdImages', localImages: 'hss.localImages' } as const;
 
-const MAX_OFFSET = 2_000_000;
-/** Every API here documents limit 10–200. */
-const MIN_LIMIT = 10;
-const MAX_LIMIT = 200;
-
 function checkPaging(query: { limit?: number; offset?: number }): void {
-  checkIntegerRange('limit', query.limit, MIN_LIMIT, MAX_LIMIT);
-  checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+  checkListRange(query, HSS_IMAGE_KIND_LISTS_RANGE);
 }
 
 function checkImageId(imageId: string): void {
@@ -87,11 +86,9 @@ export function imageKindsCalls(call: HssCall, region: string): HssImageKindsCli
   return {
     async listCicdImages(query, options = {}) {
       checkPaging(query);
-      checkMaxLength('namespace', query.namespace, 128);
-      checkMaxLength('image_name', query.image_name, 128);
-      checkMaxLength('image_version', query.image_version, 64);
-      checkMaxLength('image_id', query.image_id, 128);
-      checkMaxLength('cicd_name', query.cicd_name, 128);
+      for (const [name, max] of Object.entries(HSS_CICD_FILTER_MAX_LENGTH)) {
+        checkMaxLength(name, query[name as keyof typeof HSS_CICD_FILTER_MAX_LENGTH], max);
+      }
       const result = await call({
         api: 'hss.listCicdImages',
         method: 'GET',
@@ -107,7 +104,7 @@ export function imageKindsCalls(call: HssCall, region: string): HssImageKindsCli
 
     async listImageLocal(query, options = {}) {
       checkPaging(query);
-      checkMaxLength('image_name', query.image_name, 256);
+      checkMaxLength('image_name', query.image_name, HSS_LOCAL_FILTER_MAX_LENGTH);
       const result = await call({
         api: 'hss.listImageLocal',
         method: 'GET',

@@ -5,13 +5,13 @@
  */
 import type { IamCredentials } from '../../config/config';
 import { UpstreamError } from '../../errors/upstreamError';
-import { parseErrorBody } from '../http/errorBody';
-import { exchange, headerValue, type RawResponse } from '../http/exchange';
-import { parseJsonBody } from '../http/jsonBody';
-import type { UpstreamMetrics } from '../http/metrics';
-import { parseBaseUrl, type OriginPools } from '../http/pools';
-import { encodeQuery } from '../http/query';
-import { upstreamResponseError } from '../http/responseError';
+import { parseErrorBody } from '../transport/errorBody';
+import { exchange, headerValue, type RawResponse } from '../transport/exchange';
+import { parseJsonBody } from '../transport/jsonBody';
+import type { UpstreamMetrics } from '../metrics';
+import { parseBaseUrl, type OriginPools } from '../transport/pools';
+import { encodeQuery } from '../transport/query';
+import { upstreamResponseError } from '../transport/responseError';
 import { parseResponse } from '../shape';
 import { parseProjectsBody, parseTokenBody, type ParsedToken } from './parse';
 import type { IamProject, PasswordTokenRequest } from './types';

@@ -1,8 +1,8 @@
 /**
- * `GET /v5/{project_id}/image/apps` (ListGlobalImageApps, §A3). limit 10–200; app_name 0–32 characters,
- * case-insensitive substring; is_compliant only `false`. image_type `local`/`cicd` lists the software of
- * those kinds (cicdJoins.ts); none or `registry` lists registry images'. Order: by image, then the image's
- * own order (stable).
+ * `GET /v5/{project_id}/image/apps` (ListGlobalImageApps, docs/huawei-cloud-apis.md §A3). limit 10–200;
+ * app_name 0–32 characters, case-insensitive substring; is_compliant only `false`. image_type
+ * `local`/`cicd` lists the software of those kinds (cicdJoins.ts); none or `registry` lists registry
+ * images'. Order: by image, then the image's own order (stable).
  */
 import type { HssGlobalImageApp, HssPage } from '../../../upstream/hss/types';
 import type { ParamReader } from '../../params';
