@@ -149,7 +149,7 @@ describe('software rows of node-local images', () => {
       upstream,
       '{ localImages { nodes { scan { status failureCode failureReason } apps { totalCount } } } }',
     );
-    expect(result.data!['localImages'].nodes).toEqual([
+    expect((result.data as Json)['localImages'].nodes).toEqual([
       {
         scan: { status: 'WAITING_FOR_SCAN', failureCode: null, failureReason: null },
         apps: { totalCount: 0 },
