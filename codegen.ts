@@ -60,6 +60,7 @@ const config: CodegenConfig = {
           LocalImageConnection: `${kindModels}#LocalImagePage`,
           LocalImageEdge: `${kindModels}#LocalImageEdgeModel`,
           LocalImageHost: `${kindModels}#LocalImageHostModel`,
+          UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
         // GraphQL-name → wire-value table (typed against these), so no resolver maps enums by hand.

@@ -12,7 +12,7 @@ import type { WorkspaceImageType as ProductImageType } from '../upstream/workspa
 import type { HssPipelineType as PipelineType } from '../upstream/hss/imageKindsTypes';
 import type { HssLocalImageType as LocalImageSource } from '../upstream/hss/imageKindsTypes';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ContainerImageModel, ImageScanModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel } from '../graphql/models';
+import type { ContainerImageModel, ImageScanModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
 import type { CicdImageModel, CicdImagePage, CicdImageEdgeModel, LocalImageModel, LocalImagePage, LocalImageEdgeModel, LocalImageHostModel } from '../graphql/imageKindModels';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
@@ -674,6 +674,11 @@ export type Query = {
    * (default 20).
    */
   sharedRepositories: SharedRepositoryConnection;
+  /**
+   * The upstream budget per API, for consoles to show "HSS image apps: 2 of 5 left, next in 7 s, 14 queued".
+   * Costs no upstream call.
+   */
+  upstreamQuota: Array<UpstreamQuota>;
 };
 
 
@@ -883,6 +888,35 @@ export type SharedRepositoryFilter = {
   namespace?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * One upstream API's budget right now. HSS allows each API 5 calls per minute per user, counted in a sliding
+ * window; the gateway admits at most that many (all replicas together when they share Redis), queues what
+ * it refused to warm its cache, and serves older values when a call cannot be made.
+ */
+export type UpstreamQuota = {
+  __typename?: 'UpstreamQuota';
+  /** The upstream API, e.g. `hss.listImageApps`. */
+  api: Scalars['String']['output'];
+  /** Calls admitted per window. */
+  limit: Scalars['Int']['output'];
+  /** Milliseconds until the oldest admission leaves the window (0 when a call can be admitted now). */
+  nextSlotInMs: Scalars['Int']['output'];
+  /** How long the oldest queued call has waited, in milliseconds (0 when none waits). */
+  oldestQueuedMs: Scalars['Int']['output'];
+  /** Milliseconds left of a pause after the upstream answered 429 (0 when not paused). */
+  pausedForMs: Scalars['Int']['output'];
+  /** Refused calls waiting to run in a later window, to warm the cache. */
+  queued: Scalars['Int']['output'];
+  /** Calls that can still be admitted now. */
+  remaining: Scalars['Int']['output'];
+  /** The service it belongs to: `hss`, `swr` or `workspace`. */
+  service: Scalars['String']['output'];
+  /** Calls admitted within the current window. */
+  used: Scalars['Int']['output'];
+  /** The window's length in milliseconds: the documented window plus the gateway's safety margin for clock skew. */
+  windowMs: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1024,6 +1058,7 @@ export type ResolversTypes = {
   SharedRepositoryEdge: ResolverTypeWrapper<SharedRepositoryEdgeModel>;
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpstreamQuota: ResolverTypeWrapper<UpstreamQuotaModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1071,6 +1106,7 @@ export type ResolversParentTypes = {
   SharedRepositoryEdge: SharedRepositoryEdgeModel;
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: Scalars['String']['output'];
+  UpstreamQuota: UpstreamQuotaModel;
 };
 
 export type CicdImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CicdImage'] = ResolversParentTypes['CicdImage']> = {
@@ -1293,6 +1329,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
   sharedRepositories?: Resolver<ResolversTypes['SharedRepositoryConnection'], ParentType, ContextType, RequireFields<QuerySharedRepositoriesArgs, 'center' | 'first'>>;
+  upstreamQuota?: Resolver<Array<ResolversTypes['UpstreamQuota']>, ParentType, ContextType>;
 };
 
 export type RepositoryCategoryResolvers = EnumResolverSignature<{ APP_SERVER?: any, ARM?: any, DATABASE?: any, FRAMEWORK_APP?: any, LANG?: any, LINUX?: any, OTHER?: any, WINDOWS?: any }, ResolversTypes['RepositoryCategory']>;
@@ -1350,6 +1387,19 @@ export type SharedRepositoryEdgeResolvers<ContextType = GatewayContext, ParentTy
   node?: Resolver<ResolversTypes['SharedRepository'], ParentType, ContextType>;
 };
 
+export type UpstreamQuotaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpstreamQuota'] = ResolversParentTypes['UpstreamQuota']> = {
+  api?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextSlotInMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestQueuedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pausedForMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   CicdImage?: CicdImageResolvers<ContextType>;
   CicdImageConnection?: CicdImageConnectionResolvers<ContextType>;
@@ -1390,5 +1440,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   SharedRepository?: SharedRepositoryResolvers<ContextType>;
   SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
   SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
+  UpstreamQuota?: UpstreamQuotaResolvers<ContextType>;
 };
 

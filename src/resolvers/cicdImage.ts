@@ -6,6 +6,7 @@ import { cicdImageId, decodeIdOf, type CicdImageId } from '../graphql/ids';
 import { cicdImageModel, type CicdImageModel, type ImageScanModel } from '../graphql/imageKindModels';
 import { assertImageRefPart } from '../graphql/imageRef';
 import { HSS_APPS_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
+import { noteIfStale } from '../graphql/staleFields';
 import type { HssCicdImage, ListCicdImagesQuery } from '../upstream/hss/imageKindsTypes';
 import { imageIdFilter, scanStatusFilter } from './imageKindInput';
 import { timeOrNull } from './scalars';
@@ -48,14 +49,14 @@ export async function loadCicdImage(context: GatewayContext, id: CicdImageId): P
 }
 
 export const cicdImageQueries: Pick<QueryResolvers, 'cicdImages' | 'cicdImage'> = {
-  async cicdImages(_root, { filter, first, after }, { loaders }) {
+  async cicdImages(_root, { filter, first, after }, { loaders, staleFields }, info) {
     const query = cicdImagesQuery(filter);
     const request = pageRequest(first, after, CICD_IMAGES_LIMITS);
-    const page = await loaders.cicdImagesPage.load({
-      ...query,
-      offset: request.offset,
-      limit: request.limit,
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.cicdImagesPage.load({ ...query, offset: request.offset, limit: request.limit }),
+    );
     return pageOf(request, page.data_list.map(cicdImageModel), page.total_num);
   },
 
@@ -90,19 +91,23 @@ export const CicdImage: CicdImageResolvers = {
   registryType: ({ record }) => record.image_type || null,
   scan: ({ record }) => cicdScan(record),
 
-  async fileStatistics({ record }, _args, { loaders }) {
-    const stat = await loaders.cicdFilesStatistics.load(record);
+  async fileStatistics({ record }, _args, { loaders, staleFields }, info) {
+    const stat = noteIfStale(staleFields, info, await loaders.cicdFilesStatistics.load(record));
     return stat && { fileCount: stat.total_files_num, totalSizeBytes: stat.total_files_size };
   },
 
-  async apps(image, { filter, first, after }, { loaders }) {
+  async apps(image, { filter, first, after }, { loaders, staleFields }, info) {
     const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = await loaders.cicdImageApps.load({
-      image: image.record,
-      offset: request.offset,
-      limit: request.limit,
-      ...(filter?.name ? { appName: filter.name } : {}),
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.cicdImageApps.load({
+        image: image.record,
+        offset: request.offset,
+        limit: request.limit,
+        ...(filter?.name ? { appName: filter.name } : {}),
+      }),
+    );
     const apps = page.data_list.map((app) => ({ source: 'image' as const, app, image }));
     return pageOf(request, apps, page.total_num);
   },

@@ -10,6 +10,7 @@ import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
+import { upstreamQuotaQueries } from './upstreamQuota';
 
 export const resolvers = {
   ...scalarResolvers,
@@ -22,6 +23,7 @@ export const resolvers = {
     ...sharedRepositoryQueries,
     ...productImageQueries,
     ...imageKindResolvers.queries,
+    ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation },
   Node,

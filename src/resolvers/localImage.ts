@@ -5,6 +5,7 @@ import { notFoundError, userInputError } from '../graphql/errors';
 import { decodeIdOf, localImageId, type LocalImageId } from '../graphql/ids';
 import { localImageModel, type ImageScanModel, type LocalImageModel } from '../graphql/imageKindModels';
 import { HSS_APPS_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
+import { noteIfStale } from '../graphql/staleFields';
 import type { HssLocalImage, ListImageLocalQuery } from '../upstream/hss/imageKindsTypes';
 import type { HssScanStatus } from '../upstream/hss/types';
 import { scanStatusFilter, textFilter } from './imageKindInput';
@@ -61,14 +62,14 @@ export async function loadLocalImage(context: GatewayContext, id: LocalImageId):
 }
 
 export const localImageQueries: Pick<QueryResolvers, 'localImages' | 'localImage'> = {
-  async localImages(_root, { filter, first, after }, { loaders }) {
+  async localImages(_root, { filter, first, after }, { loaders, staleFields }, info) {
     const query = localImagesQuery(filter);
     const request = pageRequest(first, after, LOCAL_IMAGES_LIMITS);
-    const page = await loaders.localImagesPage.load({
-      ...query,
-      offset: request.offset,
-      limit: request.limit,
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.localImagesPage.load({ ...query, offset: request.offset, limit: request.limit }),
+    );
     return pageOf(request, page.data_list.map(localImageModel), page.total_num);
   },
 
@@ -109,14 +110,18 @@ export const LocalImage: LocalImageResolvers = {
     record.host_id ? { id: record.host_id, name: record.host_name, agentId: record.agent_id } : null,
   scan: ({ record }) => localScan(record),
 
-  async apps(image, { filter, first, after }, { loaders }) {
+  async apps(image, { filter, first, after }, { loaders, staleFields }, info) {
     const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = await loaders.localImageApps.load({
-      image: image.record,
-      offset: request.offset,
-      limit: request.limit,
-      ...(filter?.name ? { appName: filter.name } : {}),
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.localImageApps.load({
+        image: image.record,
+        offset: request.offset,
+        limit: request.limit,
+        ...(filter?.name ? { appName: filter.name } : {}),
+      }),
+    );
     const apps = page.data_list.map((app) => ({ source: 'image' as const, app, image }));
     return pageOf(request, apps, page.total_num);
   },

@@ -16,20 +16,11 @@ import type {
   ShowImageFilesStatQuery,
 } from './hss/types';
 import type { HssImageKindsClient } from './hss/imageKindsClient';
+import type { CallOptions } from './upstreamCall';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
-export interface CallOptions {
-  /** Aborted when the GraphQL request is abandoned; the call is cancelled unless another request shares it. */
-  signal?: AbortSignal;
-  /**
-   * For results of immutable content (an image's software at one scan time): the version that makes the
-   * cache key exact, e.g. `latest_scan_time`. When set, the result may be cached for the long TTL.
-   */
-  contentVersion?: string | number;
-  /** Do not store the result (e.g. files statistics of an image that was never scanned). */
-  noStore?: boolean;
-}
+export type { CallOptions };
 
 /** Registry-image calls here; CI/CD and node-local image calls in `HssImageKindsClient`. */
 export interface HssClient extends HssImageKindsClient {
