@@ -4,6 +4,7 @@
  * console can see (the `upstreamQuota` field, `/metrics`, `extensions.upstream`).
  */
 import { request } from 'undici';
+import type { UpstreamQuotaModel } from '../../src/graphql/models';
 import { errorCodes, operation, serviceCalls, startStack, type Stack } from './harness';
 import { DASHBOARD, type Dashboard } from './support/dashboard';
 import { waitUntil } from './support/observe';
@@ -149,19 +150,9 @@ it('shows the budget per API in the graph, in /metrics and in the extensions of 
   expect(report.queued).toBeGreaterThan(0);
 
   stack.resetCalls();
-  const quota = await stack.query<{
-    upstreamQuota: {
-      api: string;
-      service: string;
-      limit: number;
-      windowMs: number;
-      used: number;
-      remaining: number;
-      nextSlotInMs: number;
-      queued: number;
-      oldestQueuedMs: number;
-    }[];
-  }>('{ upstreamQuota { api service limit windowMs used remaining nextSlotInMs queued oldestQueuedMs } }');
+  const quota = await stack.query<{ upstreamQuota: UpstreamQuotaModel[] }>(
+    '{ upstreamQuota { api service limit windowMs used remaining nextSlotInMs queued oldestQueuedMs } }',
+  );
   expect(quota.body.errors).toBeUndefined();
   const stats = quota.body.data!.upstreamQuota.find((entry) => entry.api === 'hss.showImageFilesStat')!;
   expect(stats).toMatchObject({ service: 'hss', limit: 5, windowMs: 61_000, used: 5, remaining: 0 });
