@@ -6,6 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { HssPage } from '../upstream/hss/types';
+import { withRemainingPages } from './remainingPages';
 import { asError } from './settle';
 
 export interface ImageByIdSource<K, R> {
@@ -22,20 +23,15 @@ export interface ImageByIdSource<K, R> {
   belongs(record: R, key: K): boolean;
 }
 
-/** Pages of 200 (the APIs' maximum): the first says how many there are, the rest are fetched together. */
+/** Pages of 200, the most these list APIs return in one call. */
 const PAGE = 200;
 
 async function listAll<R>(source: ImageByIdSource<unknown, R>, query: object): Promise<R[]> {
-  const first = await source.list(query, 0, PAGE);
-  const offsets: number[] = [];
-  for (
-    let offset = first.data_list.length;
-    offset < first.total_num && first.data_list.length > 0;
-    offset += PAGE
-  )
-    offsets.push(offset);
-  const rest = await Promise.all(offsets.map((offset) => source.list(query, offset, PAGE)));
-  return [first, ...rest].flatMap((page) => page.data_list);
+  const page = async (offset: number) => {
+    const answer = await source.list(query, offset, PAGE);
+    return { items: answer.data_list, total: answer.total_num };
+  };
+  return withRemainingPages(await page(0), PAGE, page);
 }
 
 export type ImageByIdLoader<K, R> = DataLoader<K, R | null, string>;

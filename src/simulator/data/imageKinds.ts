@@ -11,7 +11,6 @@ import type {
   HssLocalScanStatus,
   HssPipelineType,
 } from '../../upstream/hss/imageKindsTypes';
-import { HSS_LOCAL_SCAN_FAILURES } from '../../upstream/hss/imageKindsTypes';
 import type { HssImageFilesStat, HssRegistryKind, HssScanStatus } from '../../upstream/hss/types';
 import {
   failureDescription,
@@ -20,6 +19,7 @@ import {
   unsuccessfulScan,
   type ScanState,
 } from './images';
+import { LOCAL_SCAN_FAILURES } from './imageKindVocabulary';
 import { OWN_NAMESPACES, REPOSITORY_NAMES, type OsFamily, type Stack } from './names';
 import { hash32, hashString, hexFor, rngFor, sha256For, uuidFor, type Rng } from './prng';
 import { DATA_EPOCH_MS } from './repositories';
@@ -243,7 +243,7 @@ export class ImageKindsStore {
         host_num: hosts.length,
         container_num: containers.length,
         component_num: scan.status === 'success' ? scan.appCount : 0,
-        scan_failed_desc: failed ? rng.pick(HSS_LOCAL_SCAN_FAILURES) : '',
+        scan_failed_desc: failed ? rng.pick(LOCAL_SCAN_FAILURES) : '',
         severity_level: scan.severity,
         host_name: hosts[0]!.name,
         host_id: hosts[0]!.id,

@@ -13,31 +13,15 @@ import type {
 } from './types';
 
 /** `pipeline_type` of ListCicdImages. */
-export const HSS_PIPELINE_TYPES = ['jenkins', 'codearts'] as const;
-export type HssPipelineType = (typeof HSS_PIPELINE_TYPES)[number];
+export type HssPipelineType = 'jenkins' | 'codearts';
 
 /** `local_image_type` of ListImageLocal: pulled from SWR, or from anywhere else. */
-export const HSS_LOCAL_IMAGE_TYPES = ['swr_image', 'other_image'] as const;
-export type HssLocalImageType = (typeof HSS_LOCAL_IMAGE_TYPES)[number];
+export type HssLocalImageType = 'swr_image' | 'other_image';
 
 /**
  * `scan_status` in ListImageLocal answers: the request's `waiting_for_scan` comes back as `waiting`.
  */
 export type HssLocalScanStatus = 'unscan' | 'success' | 'scanning' | 'failed' | 'waiting';
-
-/** `scan_failed_desc` of a local image: its own vocabulary (node-side failures). */
-export const HSS_LOCAL_SCAN_FAILURES = [
-  'unknown_error',
-  'failed_to_match_agent',
-  'create_container_failed',
-  'get_container_info_failed',
-  'docker_offline',
-  'get_docker_root_failed',
-  'image_not_exist_or_docker_api_fault',
-  'huge_image',
-  'docker_root_in_nfs',
-  'response_timed_out',
-] as const;
 
 type ScanStatusFilter = (typeof HSS_SCAN_STATUS_FILTERS)[number];
 

@@ -4,8 +4,8 @@
  * match (the API page does not say; substring is the lenient reading); time ranges are inclusive.
  */
 import type { HssCicdImage } from '../../../upstream/hss/imageKindsTypes';
-import { HSS_PIPELINE_TYPES } from '../../../upstream/hss/imageKindsTypes';
-import { HSS_SCAN_STATUS_FILTERS, type HssPage } from '../../../upstream/hss/types';
+import type { HssPage } from '../../../upstream/hss/types';
+import { IMAGE_KIND_SCAN_STATUS_FILTERS, PIPELINE_TYPES } from '../../data/imageKindVocabulary';
 import type { CicdImageEntry } from '../../data/imageKinds';
 import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
@@ -29,7 +29,7 @@ function cicdFilters(params: ParamReader, now: number): CicdPredicate[] {
   if (params.bool('latest_version')) tests.push(({ record }) => record.latest_version);
   const size = params.int('image_size', 0, Number.MAX_SAFE_INTEGER);
   if (size !== undefined) tests.push(({ record }) => record.image_size === size);
-  const status = params.oneOf('scan_status', HSS_SCAN_STATUS_FILTERS);
+  const status = params.oneOf('scan_status', IMAGE_KIND_SCAN_STATUS_FILTERS);
   if (status !== undefined) tests.push(({ record }) => record.scan_status === status);
   const updated = params.timeRange('latest_update_time', now);
   if (updated) tests.push(({ record }) => within(record.latest_update_time, updated));
@@ -37,7 +37,7 @@ function cicdFilters(params: ParamReader, now: number): CicdPredicate[] {
   if (scanned) tests.push(({ record }) => within(record.latest_scan_time, scanned));
   const severity = params.oneOf('severity_level', ['Security', 'Low', 'Medium', 'High'] as const);
   if (severity !== undefined) tests.push(({ record }) => record.severity_level === severity);
-  const pipeline = params.oneOf('pipeline_type', HSS_PIPELINE_TYPES);
+  const pipeline = params.oneOf('pipeline_type', PIPELINE_TYPES);
   if (pipeline !== undefined) tests.push(({ record }) => record.pipeline_type === pipeline);
   const risks = riskFilter(params, ['has_vul', 'has_malicious_file', 'has_unsafe_setting', 'risky']);
   tests.push(({ record }) => risks(record));

@@ -7,8 +7,8 @@
  * `waiting`. Lengths the pages leave open are taken as 1–256.
  */
 import type { HssLocalImage, ListImageLocalQuery } from '../../../upstream/hss/imageKindsTypes';
-import { HSS_LOCAL_IMAGE_TYPES } from '../../../upstream/hss/imageKindsTypes';
-import { HSS_SCAN_STATUS_FILTERS, type HssPage } from '../../../upstream/hss/types';
+import type { HssPage } from '../../../upstream/hss/types';
+import { IMAGE_KIND_SCAN_STATUS_FILTERS, LOCAL_IMAGE_TYPES } from '../../data/imageKindVocabulary';
 import type { LocalImageEntry } from '../../data/imageKinds';
 import { hssNotFound } from '../../errors';
 import type { ParamReader } from '../../params';
@@ -78,12 +78,12 @@ function localFilters(params: ParamReader, now: number, apps: (entry: LocalImage
         containers.some((c) => c.podName.includes(v)),
   );
   text('app_name', (v) => (entry) => apps(entry).some((name) => name.includes(v.toLowerCase())));
-  const status = params.oneOf('scan_status', HSS_SCAN_STATUS_FILTERS);
+  const status = params.oneOf('scan_status', IMAGE_KIND_SCAN_STATUS_FILTERS);
   if (status !== undefined) {
     const answered = status === 'waiting_for_scan' ? 'waiting' : status;
     tests.push(({ record }) => record.scan_status === answered);
   }
-  const type = params.oneOf('local_image_type', HSS_LOCAL_IMAGE_TYPES);
+  const type = params.oneOf('local_image_type', LOCAL_IMAGE_TYPES);
   if (type !== undefined) tests.push(({ record }) => record.local_image_type === type);
   const size = params.int('image_size', 0, Number.MAX_SAFE_INTEGER);
   if (size !== undefined) tests.push(({ record }) => record.image_size === size);
