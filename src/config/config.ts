@@ -1,4 +1,5 @@
 import { ConfigError } from './configError';
+import { readCredentials, type UpstreamCredentials } from './credentials';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
 import type { ResilienceConfig } from '../upstream/http/resilience';
@@ -6,15 +7,11 @@ import type { ResilienceConfig } from '../upstream/http/resilience';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export interface IamCredentials {
-  domain: string;
-  user: string;
-  password: string;
-}
+export type { AccessKeyCredentials, IamCredentials, UpstreamCredentials } from './credentials';
 
 /** Where upstream calls go: Huawei Cloud (or a proxy/another simulator), or the embedded simulator. */
 export type UpstreamTarget =
-  | { kind: 'remote'; region: string; credentials: IamCredentials; endpoints: ServiceEndpoints }
+  | { kind: 'remote'; region: string; credentials: UpstreamCredentials; endpoints: ServiceEndpoints }
   | { kind: 'embedded-simulator'; seed: number; imageCount: number; rateLimits: boolean; port: number };
 
 export interface GatewayConfig {
@@ -147,13 +144,8 @@ function readResilience(read: EnvReader, target: UpstreamTarget): ResilienceConf
 }
 
 function readUpstreamTarget(read: EnvReader): UpstreamTarget {
-  const domain = read.string('HWC_IAM_DOMAIN');
-  const user = read.string('HWC_IAM_USER');
-  const password = read.secret('HWC_IAM_PASSWORD');
-  const given = { HWC_IAM_DOMAIN: domain, HWC_IAM_USER: user, HWC_IAM_PASSWORD: password };
-  const missing = Object.entries(given).filter(([, value]) => value === undefined);
-
-  if (missing.length === 3) {
+  const credentials = readCredentials(read);
+  if (credentials === undefined) {
     // No credentials: serve a realistic graph from the embedded simulator, so a fresh checkout just runs.
     return {
       kind: 'embedded-simulator',
@@ -163,17 +155,13 @@ function readUpstreamTarget(read: EnvReader): UpstreamTarget {
       port: read.integer('SIMULATOR_PORT', 0, { min: 0, max: 65535 }),
     };
   }
-  const [firstMissing] = missing;
-  if (firstMissing) {
-    throw new ConfigError(firstMissing[0], 'is required when any HWC_IAM_* credential is set');
-  }
   const region = read.string('HWC_REGION', { pattern: REGION, describe: 'a region id such as cn-north-4' });
   if (region === undefined) throw new ConfigError('HWC_REGION', 'is required with Huawei Cloud credentials');
   const defaults = defaultEndpoints(region);
   return {
     kind: 'remote',
     region,
-    credentials: { domain: domain!, user: user!, password: password! },
+    credentials,
     endpoints: {
       iam: read.url('HWC_IAM_ENDPOINT') ?? defaults.iam,
       hss: read.url('HWC_HSS_ENDPOINT') ?? defaults.hss,
