@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { GatewayConfig, IamCredentials } from '../config/config';
+import type { GatewayConfig, UpstreamCredentials } from '../config/config';
 import type { ServiceEndpoints } from '../config/endpoints';
 import { startSimulator, type RunningSimulator } from '../simulator';
 
 export interface ResolvedUpstreamTarget {
   region: string;
-  credentials: IamCredentials;
+  credentials: UpstreamCredentials;
   endpoints: ServiceEndpoints;
   projectId?: string;
   /** Present when the gateway started its own simulator (no credentials configured). */

@@ -74,7 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     : pino({ level: 'silent' });
   const gateway = await startGateway(config, { logger });
   // The gateway fetches its IAM token at start; let that land so call counts start from a quiet state.
-  if (options.waitForToken !== false) await gateway.upstream.tokenProvider.getToken().catch(() => undefined);
+  if (options.waitForToken !== false) await gateway.upstream.authenticator.warmUp().catch(() => undefined);
 
   return {
     simulator,

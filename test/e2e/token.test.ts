@@ -72,7 +72,7 @@ it('never puts the token or the password in a response or a log line', async () 
   stack = await startStack({ logLines });
   const response = await stack.query(operation('ImageDashboard'), { first: 5 });
   expect(response.body.errors).toBeUndefined();
-  const token = await stack.gateway.upstream.tokenProvider.getToken();
+  const token = await stack.gateway.upstream.tokenProvider!.getToken();
   const everything = JSON.stringify(response) + logLines.join('\n');
   expect(logLines.length).toBeGreaterThan(0);
   expect(everything).not.toContain(token);

@@ -2,6 +2,7 @@ import { ShapeError } from '../../../src/upstream/shape';
 import { Registry } from 'prom-client';
 import { UpstreamError } from '../../../src/errors/upstreamError';
 import { isAbortError } from '../../../src/upstream/http/abortable';
+import { createTokenAuthenticator } from '../../../src/auth/tokenAuthenticator';
 import { createHttpCore, type HttpCore, type HttpCoreOptions } from '../../../src/upstream/http/httpCore';
 import { createUpstreamMetrics } from '../../../src/upstream/http/metrics';
 import { wasNeverSent } from '../../../src/upstream/http/notSent';
@@ -47,10 +48,10 @@ describe('httpCore', () => {
     registry = new Registry();
     return createHttpCore({
       endpoints: { hss: base, swr: base, workspace: `${base}/ws-prefix/` },
-      tokens,
+      authenticator: createTokenAuthenticator(tokens, PASSWORD),
       timeouts: { connectMs: 1000, headersMs: 1000, bodyMs: 1000 },
       metrics: createUpstreamMetrics(registry),
-      secrets: () => [PASSWORD, PROJECT_ID],
+      secrets: () => [PROJECT_ID],
       ...overrides,
     });
   };

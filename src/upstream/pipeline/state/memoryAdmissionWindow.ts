@@ -24,7 +24,8 @@ export class MemoryAdmissionWindow implements AdmissionWindow {
   tryAdmitNow(api: string, limit: WindowLimit, reserve: number): Admission {
     const at = this.now();
     const log = this.logOf(api, limit, at);
-    if (log.pausedUntil > at) return { admitted: false, retryAfterMs: log.pausedUntil - at, reason: 'paused' };
+    if (log.pausedUntil > at)
+      return { admitted: false, retryAfterMs: log.pausedUntil - at, reason: 'paused' };
     const capacity = limit.calls - reserve;
     if (capacity <= 0) return { admitted: false, retryAfterMs: limit.windowMs, reason: 'budget' };
     if (log.times.length < capacity) {
@@ -57,7 +58,8 @@ export class MemoryAdmissionWindow implements AdmissionWindow {
       limit: limit.calls,
       used,
       remaining: Math.max(0, limit.calls - used),
-      nextSlotInMs: used < limit.calls || oldest === undefined ? 0 : Math.max(0, oldest + limit.windowMs - at),
+      nextSlotInMs:
+        used < limit.calls || oldest === undefined ? 0 : Math.max(0, oldest + limit.windowMs - at),
       pausedForMs: Math.max(0, log.pausedUntil - at),
     };
   }
