@@ -43,6 +43,38 @@ export interface StackOptions {
   waitForToken?: boolean;
   /** Log lines of the gateway, for tests that check what is (not) logged. */
   logLines?: string[];
+  /** The credential the gateway holds (default the IAM password); `env` may still override a variable. */
+  credential?: 'password' | 'accessKey' | 'temporaryAccessKey';
+}
+
+function defaultCredential(): StackOptions['credential'] {
+  const chosen = process.env.E2E_CREDENTIAL ?? 'password';
+  if (chosen !== 'password' && chosen !== 'accessKey' && chosen !== 'temporaryAccessKey') {
+    throw new Error(`E2E_CREDENTIAL must be password, accessKey or temporaryAccessKey, got "${chosen}"`);
+  }
+  return chosen;
+}
+
+/** The simulator's own credentials of one kind, as gateway environment variables. */
+function credentialEnv(
+  simulator: RunningSimulator,
+  kind: StackOptions['credential'],
+): Record<string, string> {
+  const { permanent, temporary } = simulator.accessKeys;
+  if (kind === 'accessKey')
+    return { HWC_ACCESS_KEY: permanent.accessKey, HWC_SECRET_KEY: permanent.secretKey };
+  if (kind === 'temporaryAccessKey') {
+    return {
+      HWC_ACCESS_KEY: temporary.accessKey,
+      HWC_SECRET_KEY: temporary.secretKey,
+      HWC_SECURITY_TOKEN: temporary.securityToken,
+    };
+  }
+  return {
+    HWC_IAM_DOMAIN: simulator.credentials.domain,
+    HWC_IAM_USER: simulator.credentials.user,
+    HWC_IAM_PASSWORD: simulator.credentials.password,
+  };
 }
 
 /**
@@ -56,9 +88,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLines ? 'debug' : 'silent',
     HWC_REGION: simulator.region,
-    HWC_IAM_DOMAIN: simulator.credentials.domain,
-    HWC_IAM_USER: simulator.credentials.user,
-    HWC_IAM_PASSWORD: simulator.credentials.password,
+    // E2E_CREDENTIAL=accessKey|temporaryAccessKey runs the whole suite with AK/SK signing.
+    ...credentialEnv(simulator, options.credential ?? defaultCredential()),
     HWC_IAM_ENDPOINT: simulator.url,
     HWC_HSS_ENDPOINT: simulator.url,
     HWC_SWR_ENDPOINT: simulator.url,
@@ -73,7 +104,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ? pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) })
     : pino({ level: 'silent' });
   const gateway = await startGateway(config, { logger });
-  // The gateway fetches its IAM token at start; let that land so call counts start from a quiet state.
+  // The gateway fetches its IAM token (or, with an access key, the project id) at start; let that land so
+  // call counts start from a quiet state.
   if (options.waitForToken !== false) await gateway.upstream.authenticator.warmUp().catch(() => undefined);
 
   return {
