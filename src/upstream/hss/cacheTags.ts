@@ -2,6 +2,8 @@
 export const HSS_TAGS = {
   registryImages: 'hss.registryImages',
   globalApps: 'hss.globalApps',
+  /** The scan-task list: a new task makes it stale. */
+  scanTasks: 'hss.scanTasks',
   /** Every per-image result (apps, files statistics): purged by a scan of "all" images. */
   anyImage: 'hss.images',
   image: (imageId: string) => `hss.image:${imageId}`,

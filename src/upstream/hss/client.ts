@@ -4,6 +4,12 @@ import { checkIntegerRange, checkMaxLength, projectIdGetter, type ProjectIdInput
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../http/pipeline';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../http/query';
 import { HSS_TAGS } from './cacheTags';
+import { parseImageScanTask } from './scanTaskParse';
+import {
+  SCAN_TASK_MAX_RATE_LIMIT,
+  type CreateManualImageScanTaskBody,
+  type HssImageScanTask,
+} from './scanTaskTypes';
 import {
   parseGlobalImageApp,
   parseHssPage,
@@ -155,7 +161,57 @@ export function createHssClient(config: HssClientOptions): HssClient {
       });
       // 200 with an empty body: nothing to check.
     },
+
+    async createManualImageScanTask(body, query = {}, options = {}) {
+      if (!body.is_all && !body.image_info?.length) {
+        throw new TypeError('a scan task needs image_info or is_all: true');
+      }
+      checkIntegerRange('rate_limit', body.rate_limit, 0, SCAN_TASK_MAX_RATE_LIMIT);
+      await call({
+        api: 'hss.createManualImageScanTask',
+        method: 'POST',
+        subPath: '/image/image-scan/tasks',
+        query: { ...query },
+        headers: { region: config.region },
+        body: JSON.stringify(body),
+        invalidates: scanTaskInvalidations(body),
+        options,
+      });
+    },
+
+    async listImageScanTasks(query, options = {}) {
+      checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
+      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+      const result = await call({
+        api: 'hss.listImageScanTasks',
+        method: 'GET',
+        subPath: '/image/tasks',
+        query: { ...query },
+        headers: { region: config.region },
+        cachePolicy: 'list',
+        cacheTags: [HSS_TAGS.scanTasks],
+        parseBody: (json) => parseHssPage(json, parseImageScanTask),
+        options,
+      });
+      return result.body as HssPage<HssImageScanTask>;
+    },
   };
+}
+
+/** A scan task makes the same results stale as a batch scan of the same images, and the task list. */
+function scanTaskInvalidations(body: CreateManualImageScanTaskBody): string[] {
+  const named = body.image_info?.map((image) => ({
+    namespace: image.namespace,
+    image_name: image.image_name,
+    image_version: image.image_version,
+  }));
+  return [
+    HSS_TAGS.scanTasks,
+    ...batchScanInvalidations({
+      image_type: 'private_image',
+      ...(body.is_all ? { operate_all: true } : { image_info_list: named ?? [] }),
+    }),
+  ];
 }
 
 function checkImageId(imageId: string): void {
