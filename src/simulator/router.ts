@@ -4,6 +4,7 @@
  * A single trailing slash is tolerated.
  */
 import { batchScanSwrImageRoute } from './routes/hss/batchScan';
+import { createManualImageScanTaskRoute, listImageScanTasksRoute } from './routes/hss/scanTasks';
 import { showImageFilesStatRoute } from './routes/hss/filesStat';
 import { listGlobalImageAppsRoute } from './routes/hss/globalImageApps';
 import { listImageAppsRoute } from './routes/hss/imageApps';
@@ -20,6 +21,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   listImageAppsRoute,
   showImageFilesStatRoute,
   batchScanSwrImageRoute,
+  createManualImageScanTaskRoute,
+  listImageScanTasksRoute,
   ...swrRoutes,
   ...workspaceRoutes,
 ];

@@ -60,6 +60,8 @@ export const SIMULATOR_ROUTE_IDS = [
   'hss.listImageApps',
   'hss.showImageFilesStat',
   'hss.batchScanSwrImage',
+  'hss.createManualImageScanTask',
+  'hss.listImageScanTasks',
   'swr.listSharedRepositories',
   'workspace.listProductImages',
 ] as const;
