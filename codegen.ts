@@ -7,6 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const models = '../graphql/models';
 const hss = '../upstream/hss/types';
+const scanTasks = '../upstream/hss/scanTaskTypes';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -51,6 +52,10 @@ const config: CodegenConfig = {
           ProductImage: `${models}#ProductImageModel`,
           ProductImageConnection: `${models}#ProductImagePage`,
           ProductImageEdge: `${models}#ProductImageEdgeModel`,
+          ImageScanTask: `${scanTasks}#HssImageScanTask`,
+          ScanTaskFailedImage: `${scanTasks}#HssScanTaskFailedImage`,
+          ImageScanTaskConnection: `${models}#ImageScanTaskPage`,
+          ImageScanTaskEdge: `${models}#ImageScanTaskEdgeModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
         // GraphQL-name → wire-value table (typed against these), so no resolver maps enums by hand.
@@ -63,6 +68,8 @@ const config: CodegenConfig = {
           ShareCenter: '../upstream/swr/types#SwrShareCenter',
           RepositoryCategory: '../upstream/swr/types#SwrRepositoryCategory',
           ProductImageType: '../upstream/workspace/types#WorkspaceImageType',
+          ScanScope: `${scanTasks}#ScanScopeBit`,
+          ScanTaskKind: `${scanTasks}#ScanTaskType`,
         },
       },
     },

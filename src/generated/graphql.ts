@@ -9,12 +9,16 @@ import type { HssGlobalAppImageKind as ImageKind } from '../upstream/hss/types';
 import type { SwrShareCenter as ShareCenter } from '../upstream/swr/types';
 import type { SwrRepositoryCategory as RepositoryCategory } from '../upstream/swr/types';
 import type { WorkspaceImageType as ProductImageType } from '../upstream/workspace/types';
+import type { ScanScopeBit as ScanScope } from '../upstream/hss/scanTaskTypes';
+import type { ScanTaskType as ScanTaskKind } from '../upstream/hss/scanTaskTypes';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel } from '../graphql/models';
+import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, ImageScanTaskPage, ImageScanTaskEdgeModel } from '../graphql/models';
 import type { HssRegistryImage } from '../upstream/hss/types';
+import type { HssImageScanTask, HssScanTaskFailedImage } from '../upstream/hss/scanTaskTypes';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 /** All built-in and custom scalars, mapped to their actual values */
@@ -244,6 +248,77 @@ export type ImageScan = {
   vulnerabilityCount: Scalars['Int']['output'];
 };
 
+/** An HSS image scan task and its progress. */
+export type ImageScanTask = {
+  __typename?: 'ImageScanTask';
+  /** True when it scans every image matching a filter. */
+  all: Scalars['Boolean']['output'];
+  /** Images that could not be scanned (see `failedImages`). */
+  failedCount: Scalars['Int']['output'];
+  /** The images that could not be scanned, with the reason. */
+  failedImages: Array<ScanTaskFailedImage>;
+  /** Why the task (or some images) failed, as HSS says it. */
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** End time, once ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** HSS task id (`task_id`). */
+  id: Scalars['ID']['output'];
+  /** Scan speed limit in images per hour; null when unlimited. */
+  imagesPerHour: Maybe<Scalars['Int']['output']>;
+  /** How it was started; null for a kind this gateway does not know. */
+  kind: Maybe<ScanTaskKind>;
+  /** Task name. */
+  name: Maybe<Scalars['String']['output']>;
+  /** 0–100 while running, 100 when finished; null when it ended otherwise. */
+  progressPercent: Maybe<Scalars['Int']['output']>;
+  /** Minutes left, as HSS estimates it, while running. */
+  remainingMinutes: Maybe<Scalars['Int']['output']>;
+  /** Scanned images with findings. */
+  riskyCount: Scalars['Int']['output'];
+  /** What it examines. */
+  scope: Array<ScanScope>;
+  /** Start time. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Running, finished, or how it ended. */
+  state: ScanTaskState;
+  /** Images scanned successfully. */
+  succeededCount: Scalars['Int']['output'];
+  /** Images in the task. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A page of scan tasks, newest first. */
+export type ImageScanTaskConnection = {
+  __typename?: 'ImageScanTaskConnection';
+  /** The tasks with their cursors. */
+  edges: Array<ImageScanTaskEdge>;
+  /** The tasks of this page, without cursors. */
+  nodes: Array<ImageScanTask>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of tasks matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A scan task and its cursor. */
+export type ImageScanTaskEdge = {
+  __typename?: 'ImageScanTaskEdge';
+  /** Opaque position; pass it as `after` to continue after this task. */
+  cursor: Scalars['String']['output'];
+  /** The task. */
+  node: ImageScanTask;
+};
+
+/** Narrows `imageScanTasks`; fields combine with AND. */
+export type ImageScanTaskFilter = {
+  /** Only the task with this id (`task_id`). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tasks of this kind (`task_type`). */
+  kind?: InputMaybe<ScanTaskKind>;
+  /** True: only running tasks; false: only ended ones (`task_status`). */
+  running?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Narrows `imageSoftware`; fields combine with AND. */
 export type ImageSoftwareFilter = {
   /** Kind of image the software was found in (`image_type`). */
@@ -261,11 +336,23 @@ export type Mutation = {
    * kind HSS cannot scan) is a `BAD_USER_INPUT` error and makes no upstream call. Never retried once sent.
    */
   scanImages: ScanImagesPayload;
+  /**
+   * Starts an HSS image scan task (`CreateManualImageScanTask`, the current scan API; `scanImages` uses the
+   * deprecated batch-scan), then finds the task it created in the task list: two HSS calls. Bad input
+   * (neither `images` nor `all`, both, an empty or oversized list, an empty scope, a speed outside 0–1000, an
+   * ENTERPRISE image without its instance id) is a `BAD_USER_INPUT` error and makes no upstream call.
+   */
+  startImageScanTask: StartImageScanTaskPayload;
 };
 
 
 export type MutationScanImagesArgs = {
   input: ScanImagesInput;
+};
+
+
+export type MutationStartImageScanTaskArgs = {
+  input: StartImageScanTaskInput;
 };
 
 /** An object with a globally unique, opaque id that `Query.node` can fetch again. */
@@ -367,6 +454,8 @@ export type Query = {
    * more is a `BAD_USER_INPUT` error, since each page is exactly one upstream call.
    */
   containerImages: ContainerImageConnection;
+  /** HSS image scan tasks with their progress (HSS `ListImageScanTask`, `type=image_scan`). `first` is 1–200. */
+  imageScanTasks: ImageScanTaskConnection;
   /**
    * Software across all images (HSS `ListGlobalImageApps`), e.g. every image that ships openssl.
    * `first` is 1–200 (default 20); HSS pages hold at least 10, so smaller pages cost the same one call.
@@ -398,6 +487,14 @@ export type QueryContainerImageArgs = {
 export type QueryContainerImagesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ContainerImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryImageScanTasksArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageScanTaskFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -475,7 +572,70 @@ export type ScanImagesPayload = {
   requestedCount: Maybe<Scalars['Int']['output']>;
 };
 
+export { ScanScope };
+
 export { ScanStatus };
+
+/** An image a scan task could not scan. */
+export type ScanTaskFailedImage = {
+  __typename?: 'ScanTaskFailedImage';
+  /** Repository name. */
+  name: Scalars['String']['output'];
+  /** Organization. */
+  namespace: Scalars['String']['output'];
+  /** Why, as HSS says it (e.g. image oversized). */
+  reason: Scalars['String']['output'];
+  /** HSS registry type, e.g. `SwrPrivate`. */
+  registryType: Maybe<Scalars['String']['output']>;
+  /** Tag. */
+  tag: Scalars['String']['output'];
+};
+
+/** Which images a scan task with `all: true` scans; fields combine with AND. */
+export type ScanTaskFilter = {
+  /** Repository name (`image_name`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Organization (`namespace`). */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /** Only images in this scan state. */
+  scanStatus?: InputMaybe<ScanStatus>;
+  /** Tag (`image_version`). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+  /** Registry kind (default PRIVATE). */
+  type?: InputMaybe<ContainerImageType>;
+};
+
+/** One image a scan task should scan, named as in the registry. */
+export type ScanTaskImageInput = {
+  /** SWR Enterprise instance id; required for ENTERPRISE images, refused otherwise. */
+  instanceId?: InputMaybe<Scalars['String']['input']>;
+  /** SWR Enterprise instance URL (https), for ENTERPRISE images. */
+  instanceUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Repository name. */
+  name: Scalars['String']['input'];
+  /** Organization. */
+  namespace: Scalars['String']['input'];
+  /** Tag. */
+  tag: Scalars['String']['input'];
+  /** Registry kind: PRIVATE, SHARED or ENTERPRISE. */
+  type: ContainerImageType;
+};
+
+export { ScanTaskKind };
+
+/** Where a scan task is, from HSS `task_status` (0–100 progress, −1 terminated, −2 timeout, −3 error). */
+export enum ScanTaskState {
+  /** Ended with an error (`failureReason`). */
+  Failed = 'FAILED',
+  /** Done (100 %): see the counts and `failedImages`. */
+  Finished = 'FINISHED',
+  /** Scanning; `progressPercent` says how far. */
+  Running = 'RUNNING',
+  /** Stopped before it finished. */
+  Terminated = 'TERMINATED',
+  /** Ran out of time. */
+  TimedOut = 'TIMED_OUT'
+}
 
 export { Severity };
 
@@ -560,6 +720,35 @@ export type SharedRepositoryFilter = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Organization; SWR matches it fuzzily (contains). */
   namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A scan task to start: either `images` (1–100) or `all: true` with an optional `filter`, never both. */
+export type StartImageScanTaskInput = {
+  /** Scan every registry image matching `filter`. */
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Narrows `all`. */
+  filter?: InputMaybe<ScanTaskFilter>;
+  /** The images to scan. */
+  images?: InputMaybe<Array<ScanTaskImageInput>>;
+  /** Scan speed in images per hour, 1–1000; omitted or 0 means unlimited. */
+  imagesPerHour?: InputMaybe<Scalars['Int']['input']>;
+  /** What to examine; default everything. Must not be empty. */
+  scope?: InputMaybe<Array<ScanScope>>;
+};
+
+/** What the gateway asked HSS to scan, and the task HSS created for it. */
+export type StartImageScanTaskPayload = {
+  __typename?: 'StartImageScanTaskPayload';
+  /** True when HSS accepted the task; it then runs asynchronously (watch `imageScanTasks`). */
+  accepted: Scalars['Boolean']['output'];
+  /** Number of images named; null for `all`. */
+  requestedCount: Maybe<Scalars['Int']['output']>;
+  /**
+   * The task, found in the task list right after it was created (HSS returns no task id): the newest manual
+   * task that began no earlier than this request. Null if HSS did not list it yet. This gateway starts one
+   * task at a time, so its own starts are never confused; a task started elsewhere in the same moment can be.
+   */
+  task: Maybe<ImageScanTask>;
 };
 
 
@@ -659,6 +848,10 @@ export type ResolversTypes = {
   ImageKind: ImageKind;
   ImageRefInput: ImageRefInput;
   ImageScan: ResolverTypeWrapper<HssRegistryImage>;
+  ImageScanTask: ResolverTypeWrapper<HssImageScanTask>;
+  ImageScanTaskConnection: ResolverTypeWrapper<ImageScanTaskPage>;
+  ImageScanTaskEdge: ResolverTypeWrapper<ImageScanTaskEdgeModel>;
+  ImageScanTaskFilter: ImageScanTaskFilter;
   ImageSoftwareFilter: ImageSoftwareFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -676,13 +869,21 @@ export type ResolversTypes = {
   ScanImagesFilter: ScanImagesFilter;
   ScanImagesInput: ScanImagesInput;
   ScanImagesPayload: ResolverTypeWrapper<ScanImagesPayload>;
+  ScanScope: ScanScope;
   ScanStatus: ScanStatus;
+  ScanTaskFailedImage: ResolverTypeWrapper<HssScanTaskFailedImage>;
+  ScanTaskFilter: ScanTaskFilter;
+  ScanTaskImageInput: ScanTaskImageInput;
+  ScanTaskKind: ScanTaskKind;
+  ScanTaskState: ScanTaskState;
   Severity: Severity;
   ShareCenter: ShareCenter;
   SharedRepository: ResolverTypeWrapper<SharedRepositoryModel>;
   SharedRepositoryConnection: ResolverTypeWrapper<SharedRepositoryPage>;
   SharedRepositoryEdge: ResolverTypeWrapper<SharedRepositoryEdgeModel>;
   SharedRepositoryFilter: SharedRepositoryFilter;
+  StartImageScanTaskInput: StartImageScanTaskInput;
+  StartImageScanTaskPayload: ResolverTypeWrapper<Omit<StartImageScanTaskPayload, 'task'> & { task?: Maybe<ResolversTypes['ImageScanTask']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -702,6 +903,10 @@ export type ResolversParentTypes = {
   ImageAppsFilter: ImageAppsFilter;
   ImageRefInput: ImageRefInput;
   ImageScan: HssRegistryImage;
+  ImageScanTask: HssImageScanTask;
+  ImageScanTaskConnection: ImageScanTaskPage;
+  ImageScanTaskEdge: ImageScanTaskEdgeModel;
+  ImageScanTaskFilter: ImageScanTaskFilter;
   ImageSoftwareFilter: ImageSoftwareFilter;
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -716,10 +921,15 @@ export type ResolversParentTypes = {
   ScanImagesFilter: ScanImagesFilter;
   ScanImagesInput: ScanImagesInput;
   ScanImagesPayload: ScanImagesPayload;
+  ScanTaskFailedImage: HssScanTaskFailedImage;
+  ScanTaskFilter: ScanTaskFilter;
+  ScanTaskImageInput: ScanTaskImageInput;
   SharedRepository: SharedRepositoryModel;
   SharedRepositoryConnection: SharedRepositoryPage;
   SharedRepositoryEdge: SharedRepositoryEdgeModel;
   SharedRepositoryFilter: SharedRepositoryFilter;
+  StartImageScanTaskInput: StartImageScanTaskInput;
+  StartImageScanTaskPayload: Omit<StartImageScanTaskPayload, 'task'> & { task?: Maybe<ResolversParentTypes['ImageScanTask']> };
   String: Scalars['String']['output'];
 };
 
@@ -806,8 +1016,41 @@ export type ImageScanResolvers<ContextType = GatewayContext, ParentType extends 
   vulnerabilityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImageScanTaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScanTask'] = ResolversParentTypes['ImageScanTask']> = {
+  all?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedImages?: Resolver<Array<ResolversTypes['ScanTaskFailedImage']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imagesPerHour?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ScanTaskKind']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  progressPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  remainingMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  riskyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['ScanScope']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ScanTaskState'], ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageScanTaskConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScanTaskConnection'] = ResolversParentTypes['ImageScanTaskConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ImageScanTaskEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImageScanTask']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageScanTaskEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScanTaskEdge'] = ResolversParentTypes['ImageScanTaskEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImageScanTask'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   scanImages?: Resolver<ResolversTypes['ScanImagesPayload'], ParentType, ContextType, RequireFields<MutationScanImagesArgs, 'input'>>;
+  startImageScanTask?: Resolver<ResolversTypes['StartImageScanTaskPayload'], ParentType, ContextType, RequireFields<MutationStartImageScanTaskArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -854,6 +1097,7 @@ export type ProductImageTypeResolvers = EnumResolverSignature<{ GOLD?: any, PRIV
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   containerImage?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType, Partial<QueryContainerImageArgs>>;
   containerImages?: Resolver<ResolversTypes['ContainerImageConnection'], ParentType, ContextType, RequireFields<QueryContainerImagesArgs, 'first'>>;
+  imageScanTasks?: Resolver<ResolversTypes['ImageScanTaskConnection'], ParentType, ContextType, RequireFields<QueryImageScanTasksArgs, 'first'>>;
   imageSoftware?: Resolver<ResolversTypes['ImageAppConnection'], ParentType, ContextType, RequireFields<QueryImageSoftwareArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
@@ -875,7 +1119,19 @@ export type ScanImagesPayloadResolvers<ContextType = GatewayContext, ParentType 
   requestedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ScanScopeResolvers = EnumResolverSignature<{ BASELINE?: any, MALICIOUS_FILES?: any, SENSITIVE_INFORMATION?: any, SOFTWARE_COMPLIANCE?: any, VULNERABILITIES?: any }, ResolversTypes['ScanScope']>;
+
 export type ScanStatusResolvers = EnumResolverSignature<{ DOWNLOAD_FAILED?: any, FAILED?: any, IMAGE_OVERSIZED?: any, SCANNING?: any, SUCCESS?: any, UNSCANNED?: any, WAITING_FOR_SCAN?: any }, ResolversTypes['ScanStatus']>;
+
+export type ScanTaskFailedImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScanTaskFailedImage'] = ResolversParentTypes['ScanTaskFailedImage']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registryType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScanTaskKindResolvers = EnumResolverSignature<{ AUTO_SYNC?: any, MANUAL?: any, MANUAL_SYNC?: any, PERIODIC?: any }, ResolversTypes['ScanTaskKind']>;
 
 export type SeverityResolvers = EnumResolverSignature<{ HIGH?: any, LOW?: any, MEDIUM?: any, SECURE?: any }, ResolversTypes['Severity']>;
 
@@ -915,6 +1171,12 @@ export type SharedRepositoryEdgeResolvers<ContextType = GatewayContext, ParentTy
   node?: Resolver<ResolversTypes['SharedRepository'], ParentType, ContextType>;
 };
 
+export type StartImageScanTaskPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StartImageScanTaskPayload'] = ResolversParentTypes['StartImageScanTaskPayload']> = {
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  task?: Resolver<Maybe<ResolversTypes['ImageScanTask']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   ContainerImage?: ContainerImageResolvers<ContextType>;
   ContainerImageConnection?: ContainerImageConnectionResolvers<ContextType>;
@@ -927,6 +1189,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImageAppEdge?: ImageAppEdgeResolvers<ContextType>;
   ImageKind?: ImageKindResolvers;
   ImageScan?: ImageScanResolvers<ContextType>;
+  ImageScanTask?: ImageScanTaskResolvers<ContextType>;
+  ImageScanTaskConnection?: ImageScanTaskConnectionResolvers<ContextType>;
+  ImageScanTaskEdge?: ImageScanTaskEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -939,11 +1204,15 @@ export type Resolvers<ContextType = GatewayContext> = {
   SafeInt?: GraphQLScalarType;
   ScanFailureCode?: ScanFailureCodeResolvers;
   ScanImagesPayload?: ScanImagesPayloadResolvers<ContextType>;
+  ScanScope?: ScanScopeResolvers;
   ScanStatus?: ScanStatusResolvers;
+  ScanTaskFailedImage?: ScanTaskFailedImageResolvers<ContextType>;
+  ScanTaskKind?: ScanTaskKindResolvers;
   Severity?: SeverityResolvers;
   ShareCenter?: ShareCenterResolvers;
   SharedRepository?: SharedRepositoryResolvers<ContextType>;
   SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
   SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
+  StartImageScanTaskPayload?: StartImageScanTaskPayloadResolvers<ContextType>;
 };
 

@@ -2,6 +2,7 @@
  * The objects resolvers pass between each other (codegen `mappers`): upstream records, wrapped only where
  * a GraphQL type needs something the record alone does not say (which share center, where an app came from).
  */
+import type { HssImageScanTask } from '../upstream/hss/scanTaskTypes';
 import type { HssGlobalImageApp, HssImageApp, HssRegistryImage } from '../upstream/hss/types';
 import type { SwrShareCenter, SwrSharedRepository } from '../upstream/swr/types';
 import type { WorkspaceImageInfo } from '../upstream/workspace/types';
@@ -47,6 +48,8 @@ export type SharedRepositoryPage = Page<SharedRepositoryModel>;
 export type SharedRepositoryEdgeModel = Edge<SharedRepositoryModel>;
 export type ProductImagePage = Page<ProductImageModel>;
 export type ProductImageEdgeModel = Edge<ProductImageModel>;
+export type ImageScanTaskPage = Page<HssImageScanTask>;
+export type ImageScanTaskEdgeModel = Edge<HssImageScanTask>;
 
 export function containerImageModel(record: HssRegistryImage): ContainerImageModel {
   return { kind: 'ContainerImage', record };

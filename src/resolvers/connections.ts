@@ -2,6 +2,7 @@
 import type {
   ContainerImageConnectionResolvers,
   ImageAppConnectionResolvers,
+  ImageScanTaskConnectionResolvers,
   ProductImageConnectionResolvers,
   SharedRepositoryConnectionResolvers,
 } from '../generated/graphql';
@@ -22,4 +23,5 @@ export const connectionTypeResolvers = {
   ImageAppConnection: connectionResolvers() satisfies ImageAppConnectionResolvers,
   SharedRepositoryConnection: connectionResolvers() satisfies SharedRepositoryConnectionResolvers,
   ProductImageConnection: connectionResolvers() satisfies ProductImageConnectionResolvers,
+  ImageScanTaskConnection: connectionResolvers() satisfies ImageScanTaskConnectionResolvers,
 };

@@ -8,6 +8,7 @@ import { Node, nodeQueries } from './node';
 import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
+import { ImageScanTask, ScanTaskFailedImage, scanTaskMutation, scanTaskQueries } from './scanTasks';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
 
 export const resolvers = {
@@ -20,8 +21,11 @@ export const resolvers = {
     ...imageAppQueries,
     ...sharedRepositoryQueries,
     ...productImageQueries,
+    ...scanTaskQueries,
   },
-  Mutation: { ...scanImagesMutation },
+  Mutation: { ...scanImagesMutation, ...scanTaskMutation },
+  ImageScanTask,
+  ScanTaskFailedImage,
   Node,
   ContainerImage,
   ImageScan,

@@ -13,6 +13,7 @@ export const SCAN_SCOPE_BITS = {
   sensitiveInformation: 0x000000f0,
   softwareCompliance: 0x0000000f,
 } as const;
+export type ScanScopeBit = (typeof SCAN_SCOPE_BITS)[keyof typeof SCAN_SCOPE_BITS];
 export const SCAN_SCOPE_ALL = 0x7fffffff;
 /** `rate_limit`: images scanned per hour, 0 = unlimited. */
 export const SCAN_TASK_MAX_RATE_LIMIT = 1000;
