@@ -5,7 +5,7 @@
  * access key as the Huawei SDKs do; it must match exactly one project. Resolved lazily, once.
  */
 import { UpstreamError } from '../errors/upstreamError';
-import { raceAbort } from '../upstream/http/abortable';
+import { raceAbort } from '../upstream/transport/abortable';
 import type { IamClient } from '../upstream/iam/client';
 import type { RequestAuthenticator } from './requestAuthenticator';
 import type { TokenProvider } from './tokenProvider';

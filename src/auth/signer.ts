@@ -9,7 +9,7 @@
  * Unlike AWS SigV4 there is no key derivation; the secret key is the HMAC key as is.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { encodePathSegment as encodeRfc3986 } from '../upstream/http/query';
+import { encodePathSegment as encodeRfc3986 } from '../upstream/transport/query';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 

@@ -1,5 +1,5 @@
 /**
- * The IAM token the gateway holds for every upstream call (docs §C1): fetched once, shared by all
+ * The IAM token the gateway holds for every upstream call (docs/huawei-cloud-apis.md §C1): fetched once, shared by all
  * callers, refreshed in the background before it expires, renewed when an upstream rejects it.
  *
  * - Single flight: however many callers find no usable token, exactly one IAM call is made.
@@ -13,9 +13,9 @@
 import type { Logger } from 'pino';
 import type { IamCredentials } from '../config/config';
 import { isUpstreamError, UpstreamError } from '../errors/upstreamError';
-import { raceAbort } from '../upstream/http/abortable';
-import type { UpstreamMetrics } from '../upstream/http/metrics';
-import { redactSecrets } from '../upstream/http/redact';
+import { raceAbort } from '../upstream/transport/abortable';
+import type { UpstreamMetrics } from '../upstream/metrics';
+import { redactSecrets } from '../upstream/transport/redact';
 import type { IamClient, IssuedToken, TokenScope } from '../upstream/iam/client';
 
 export type TokenRefreshReason = 'cold' | 'ahead_of_expiry' | 'rejected';

@@ -7,20 +7,14 @@
  */
 import DataLoader from 'dataloader';
 import type { HssClient } from '../upstream/clients';
-import type { HssRegistryImage, HssRegistryImageType, ListRegistryImagesQuery } from '../upstream/hss/types';
+import type { HssRegistryImage, ListRegistryImagesQuery } from '../upstream/hss/types';
+import { refOfImage, type ImageRefKey } from '../domain/imageScan';
+import { HSS_REGISTRY_IMAGES_RANGE } from '../upstream/facts';
 import { asError } from './settle';
 
-export interface ImageRefKey {
-  type: HssRegistryImageType;
-  namespace: string;
-  name: string;
-  tag: string;
-}
+export type { ImageRefKey };
 
 export type ImageByRefLoader = DataLoader<ImageRefKey, HssRegistryImage | null, string>;
-
-/** ListRegistryImages serves at most 200 images per call. */
-export const REGISTRY_IMAGES_MAX_LIMIT = 200;
 
 function repositoryKey(ref: Omit<ImageRefKey, 'tag'>): string {
   return JSON.stringify([ref.type, ref.namespace, ref.name]);
@@ -30,22 +24,13 @@ export function imageRefKey(ref: ImageRefKey): string {
   return JSON.stringify([ref.type, ref.namespace, ref.name, ref.tag]);
 }
 
-export function refOfImage(image: HssRegistryImage): ImageRefKey {
-  return {
-    type: image.image_type,
-    namespace: image.namespace,
-    name: image.image_name,
-    tag: image.image_version,
-  };
-}
-
 /** Pages through one filtered list: the first call says how many exist, the rest are fetched together. */
 async function listAll(
   hss: HssClient,
   query: ListRegistryImagesQuery,
   signal: AbortSignal,
 ): Promise<HssRegistryImage[]> {
-  const limit = REGISTRY_IMAGES_MAX_LIMIT;
+  const limit = HSS_REGISTRY_IMAGES_RANGE.maxLimit;
   const first = await hss.listRegistryImages({ ...query, offset: 0, limit }, { signal });
   const offsets: number[] = [];
   for (

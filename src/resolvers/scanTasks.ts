@@ -14,12 +14,12 @@ import type {
 import { ScanTaskState } from '../generated/graphql';
 import { userInputError } from '../graphql/errors';
 import { assertImageRefPart } from '../graphql/imageRef';
-import { HSS_APPS_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
+import { HSS_SCAN_TASKS_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
+import { HSS_SCAN_TASK_MAX_RATE_LIMIT } from '../upstream/facts';
 import type { UpstreamClients } from '../upstream/clients';
 import {
   SCAN_SCOPE_ALL,
   SCAN_SCOPE_BITS,
-  SCAN_TASK_MAX_RATE_LIMIT,
   type CreateManualImageScanTaskBody,
   type HssImageScanTask,
   type ListImageScanTasksQuery,
@@ -84,8 +84,8 @@ export function scanTaskBody(input: StartImageScanTaskInput): CreateManualImageS
     scanScope = input.scope.reduce((bits, scope) => bits | scope, 0);
   }
   const rate = input.imagesPerHour ?? 0;
-  if (!Number.isInteger(rate) || rate < 0 || rate > SCAN_TASK_MAX_RATE_LIMIT) {
-    throw userInputError(`input.imagesPerHour must be 0–${SCAN_TASK_MAX_RATE_LIMIT} (0 = unlimited).`);
+  if (!Number.isInteger(rate) || rate < 0 || rate > HSS_SCAN_TASK_MAX_RATE_LIMIT) {
+    throw userInputError(`input.imagesPerHour must be 0–${HSS_SCAN_TASK_MAX_RATE_LIMIT} (0 = unlimited).`);
   }
   const common = { scan_scope: scanScope, rate_limit: rate };
   if (input.images == null) return { ...common, is_all: true, query_info: queryInfo(input.filter) };
@@ -179,7 +179,7 @@ export const scanTaskMutation: Pick<MutationResolvers, 'startImageScanTask'> = {
 
 export const scanTaskQueries: Pick<QueryResolvers, 'imageScanTasks'> = {
   async imageScanTasks(_root, { filter, first, after }, { clients, signal }) {
-    const request = pageRequest(first, after, HSS_APPS_LIMITS);
+    const request = pageRequest(first, after, HSS_SCAN_TASKS_LIMITS);
     const query: ListImageScanTasksQuery = {
       type: 'image_scan',
       limit: request.limit,

@@ -3,9 +3,9 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { createTokenProvider, type TokenProviderOptions } from '../../src/auth/tokenProvider';
 import { UpstreamError } from '../../src/errors/upstreamError';
-import { isAbortError } from '../../src/upstream/http/abortable';
-import { createUpstreamMetrics } from '../../src/upstream/http/metrics';
-import { OriginPools } from '../../src/upstream/http/pools';
+import { isAbortError } from '../../src/upstream/transport/abortable';
+import { createUpstreamMetrics } from '../../src/upstream/metrics';
+import { OriginPools } from '../../src/upstream/transport/pools';
 import { createIamClient, type IamClient, type IssuedToken } from '../../src/upstream/iam/client';
 import { sendJson, startLocalServer } from '../upstream/helpers/localServer';
 

@@ -2,9 +2,12 @@
  * The upstream side with an access key: no IAM token, every request signed over exactly the bytes sent,
  * the project id looked up through a signed IAM call, no secret in an error.
  */
+import { Registry } from 'prom-client';
 import { signRequest } from '../../src/auth/signer';
 import { isUpstreamError } from '../../src/errors/upstreamError';
 import { createUpstream, type Upstream } from '../../src/upstream/createUpstream';
+import { createUpstreamMetrics } from '../../src/upstream/metrics';
+import { createPipeline } from '../../src/upstream/pipeline/createPipeline';
 import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } from './helpers/localServer';
 
 const CREDENTIALS = {
@@ -55,7 +58,12 @@ describe('createUpstream with AK/SK credentials', () => {
       credentials: CREDENTIALS,
       region: 'cn-north-4',
       timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 },
-      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      connectionsPerOrigin: 4,
+      maxResponseBytes: 1024 * 1024,
+      pipeline: createPipeline(
+        { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+        { metrics: createUpstreamMetrics(new Registry()) },
+      ),
       ...extra,
     });
 

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { findUpstreamError } from '../../graphql/errors';
-import { currentUpstreamCallTally } from '../../upstream/http/callTally';
+import { currentUpstreamCallTally } from '../../upstream/transport/callTally';
 
 interface LoggingContext extends BaseContext {
   logger: Logger;

@@ -15,8 +15,6 @@ export const SCAN_SCOPE_BITS = {
 } as const;
 export type ScanScopeBit = (typeof SCAN_SCOPE_BITS)[keyof typeof SCAN_SCOPE_BITS];
 export const SCAN_SCOPE_ALL = 0x7fffffff;
-/** `rate_limit`: images scanned per hour, 0 = unlimited. */
-export const SCAN_TASK_MAX_RATE_LIMIT = 1000;
 
 export type ScanTaskRegistryType =
   'SwrPrivate' | 'SwrShared' | 'SwrEnterprise' | 'Harbor' | 'Jfrog' | 'Other';

@@ -1,4 +1,4 @@
-import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../../../src/upstream/http/pipeline';
+import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../../../src/upstream/upstreamCall';
 import { parseResponse } from '../../../src/upstream/shape';
 
 /**

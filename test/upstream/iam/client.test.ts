@@ -1,6 +1,6 @@
 import { createTokenAuthenticator } from '../../../src/auth/tokenAuthenticator';
 import { UpstreamError } from '../../../src/errors/upstreamError';
-import { OriginPools } from '../../../src/upstream/http/pools';
+import { OriginPools } from '../../../src/upstream/transport/pools';
 import { createIamClient, type IamClient } from '../../../src/upstream/iam/client';
 import { sendJson, startLocalServer, type LocalServer } from '../helpers/localServer';
 

@@ -3,7 +3,7 @@
  * leases and replica presence. One replica keeps it in memory; several replicas share it in Redis so that
  * they spend one upstream budget, once. Every method is async so either backing store fits.
  */
-import type { UpstreamResult } from '../../http/pipeline';
+import type { UpstreamResult } from '../../upstreamCall';
 
 /** At most `calls` admissions in any window of `windowMs` (HSS: 5 per 60 s, plus a safety margin). */
 export interface WindowLimit {

@@ -2,7 +2,7 @@
  * The admission window of one process: per API, the times of the admissions still inside the window.
  * JavaScript runs one callback at a time, so check-and-record needs no lock.
  */
-import { systemClock, type Clock } from '../../http/resilience/clock';
+import { systemClock, type Clock } from '../clock';
 import type { Admission, AdmissionWindow, QuotaUsage, WindowLimit } from './contracts';
 
 interface ApiLog {

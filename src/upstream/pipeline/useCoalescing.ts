@@ -1,0 +1,112 @@
+/**
+ * Identical idempotent calls (same `callKey`) in flight at the same time share one call to `next`, and
+ * so one quota token. Nothing is kept once the shared call settles: caching is `useCache`'s job.
+ *
+ * Cancellation: every waiter keeps its own `options.signal`. A waiter whose signal aborts is rejected at
+ * once with the abort reason; the shared call runs on its own AbortController and is aborted only when
+ * every waiter has gone, so a disconnecting client cancels upstream work nobody else waits for.
+ *
+ * Rate-limited warm-ups: when the shared call is refused by the quota limiter with a deferred completion,
+ * the key stays "deferred" until that completion settles. Identical callers meanwhile get an immediate
+ * `UPSTREAM_RATE_LIMITED` with the live `retryAfterMs` (and the same deferred completion, so the cache
+ * still warms) instead of waiting minutes or queueing a second deferred call.
+ */
+import type { UpstreamMetrics } from '../metrics';
+import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
+import { abortReason } from '../transport/abortable';
+import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
+
+export interface UseCoalescingOptions {
+  metrics?: Pick<UpstreamMetrics, 'coalesced'>;
+}
+
+interface SharedCall {
+  readonly result: Promise<UpstreamResult>;
+  readonly controller: AbortController;
+  /** Callers still waiting for `result`. */
+  waiters: number;
+}
+
+export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddleware {
+  return (next) => {
+    const inFlight = new Map<string, SharedCall>();
+    const deferredByKey = new Map<string, DeferredCompletion>();
+
+    const start = (call: UpstreamCall, key: string): SharedCall => {
+      const controller = new AbortController();
+      let result: Promise<UpstreamResult>;
+      try {
+        result = next({ ...call, options: { ...call.options, signal: controller.signal } });
+      } catch (error) {
+        result = Promise.reject(error);
+      }
+      const shared: SharedCall = { result, controller, waiters: 0 };
+      inFlight.set(key, shared);
+      const settle = (error?: unknown): void => {
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        const deferred = deferredCompletionOf(error);
+        if (!deferred) return;
+        deferredByKey.set(key, deferred);
+        const forget = (): void => {
+          if (deferredByKey.get(key) === deferred) deferredByKey.delete(key);
+        };
+        deferred.result.then(forget, forget);
+      };
+      result.then(() => settle(), settle);
+      return shared;
+    };
+
+    const join = (
+      shared: SharedCall,
+      key: string,
+      signal: AbortSignal | undefined,
+    ): Promise<UpstreamResult> => {
+      shared.waiters += 1;
+      if (!signal) return shared.result;
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => {
+          reject(abortReason(signal));
+          shared.waiters -= 1;
+          if (shared.waiters > 0) return;
+          // Last waiter gone: cancel the upstream work and let the next caller start afresh.
+          if (inFlight.get(key) === shared) inFlight.delete(key);
+          shared.controller.abort(abortReason(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        shared.result.then(
+          (value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        );
+      });
+    };
+
+    return async (call) => {
+      if (!call.idempotent) return next(call);
+      const signal = call.options.signal;
+      if (signal?.aborted) throw abortReason(signal);
+
+      const key = callKey(call);
+      const deferred = deferredByKey.get(key);
+      if (deferred) {
+        options.metrics?.coalesced.inc({ api: call.api });
+        throw rateLimitedError(
+          call,
+          deferred.retryAfterMs(),
+          `${call.api}: quota spent; an identical call is already queued to warm the cache`,
+          deferred,
+        );
+      }
+
+      let shared = inFlight.get(key);
+      if (shared) options.metrics?.coalesced.inc({ api: call.api });
+      else shared = start(call, key);
+      return join(shared, key, signal);
+    };
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Innermost middleware (just above the HTTP core): spends each upstream API's documented budget, never
+ * more. HSS allows 5 calls per minute per API per user, counted in a sliding window.
+ *
+ * - A call is admitted by the sliding admission window of its API (`state/`); if a slot frees within
+ *   `maxWaitMs` it waits for it. Otherwise it is refused at once with `UPSTREAM_RATE_LIMITED`
+ *   (`details.retryAfterMs`), and an idempotent call is queued to warm the cache (`quota/warmUpQueue.ts`):
+ *   the refusal carries that deferred completion (`deferredCompletionOf(error)`). Identical refused calls
+ *   are not queued twice: coalescing, above, answers them with the first one's completion.
+ * - An upstream 429 pauses the API in the window (`quota/throttleBackoff.ts`), and the throttled call is
+ *   queued like a refusal. The HTTP core counts the 429 in metrics; this counts only its own refusals.
+ */
+import { isUpstreamError, type UpstreamError } from '../../errors/upstreamError';
+import type { UpstreamMetrics } from '../metrics';
+import { abortableDelay, abortReason } from '../transport/abortable';
+import { countQuotaRefusal } from '../transport/callTally';
+import type { UpstreamCall, UpstreamHandler, UpstreamMiddleware, UpstreamResult } from '../upstreamCall';
+import type { Clock } from './clock';
+import { rateLimitedError } from './deferredCompletion';
+import { limitOf, type QuotaLimits } from './quota/quotaLimits';
+import { ThrottleBackoff } from './quota/throttleBackoff';
+import { WarmUpQueue } from './quota/warmUpQueue';
+import type { Admission, AdmissionWindow, WindowLimit } from './state/contracts';
+
+export interface QuotaLimiterOptions {
+  enabled: boolean;
+  limits: QuotaLimits;
+  window: AdmissionWindow;
+  interactiveReserve: number;
+  maxWaitMs: number;
+  maxQueuePerApi: number;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  now: Clock;
+  metrics?: Pick<UpstreamMetrics, 'rateLimited'>;
+}
+
+export interface QuotaLimiter extends UpstreamMiddleware {
+  readonly warmUps: WarmUpQueue;
+  close(): void;
+}
+
+/** Throttled by upstream: a rate-limit error with a response status (local refusals carry none). */
+function isThrottledUpstream(error: unknown): error is UpstreamError {
+  return (
+    isUpstreamError(error) && error.code === 'UPSTREAM_RATE_LIMITED' && error.details.status !== undefined
+  );
+}
+
+export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
+  const { window, now } = options;
+  const backoff = new ThrottleBackoff({ minMs: options.backoffMinMs, maxMs: options.backoffMaxMs });
+  const warmUps = new WarmUpQueue({
+    window,
+    reserve: options.interactiveReserve,
+    maxQueuePerApi: options.maxQueuePerApi,
+    now,
+    requeueOn: isThrottledUpstream,
+  });
+
+  /** Admission for a client call: now, or after a wait of at most `maxWaitMs`. */
+  const admit = async (call: UpstreamCall, limit: WindowLimit): Promise<Admission> => {
+    const deadline = now() + options.maxWaitMs;
+    for (;;) {
+      const admission = await window.tryAdmit(call.api, limit, 0);
+      if (admission.admitted || now() + admission.retryAfterMs > deadline) return admission;
+      await abortableDelay(admission.retryAfterMs, call.options.signal);
+    }
+  };
+
+  /** Sends an admitted call; an upstream 429 pauses the API (and re-queues warm-ups, see the queue). */
+  const send = async (next: UpstreamHandler, call: UpstreamCall): Promise<UpstreamResult> => {
+    try {
+      const result = await next(call);
+      backoff.onSuccess(call.api);
+      return result;
+    } catch (error) {
+      if (isThrottledUpstream(error)) {
+        const pauseMs = backoff.onThrottled(call.api, now(), error.details.retryAfterMs);
+        if (pauseMs > 0) await window.pause(call.api, pauseMs).catch(() => undefined);
+      }
+      throw error;
+    }
+  };
+
+  const middleware: UpstreamMiddleware = (next) => async (call) => {
+    const limit = options.enabled ? limitOf(options.limits, call) : null;
+    if (!limit) return next(call);
+    const signal = call.options.signal;
+    if (signal?.aborted) throw abortReason(signal);
+
+    const admission = await admit(call, limit);
+    const sendLater = (queued: UpstreamCall) => send(next, queued);
+    if (!admission.admitted) {
+      options.metrics?.rateLimited.inc({ api: call.api, reason: admission.reason });
+      const completion = warmUps.enqueue(call, limit, sendLater);
+      countQuotaRefusal(call.api, completion !== undefined);
+      throw rateLimitedError(
+        call,
+        // The queue's own estimate is only known once it has asked the window; never promise less than it said.
+        Math.max(admission.retryAfterMs, completion?.retryAfterMs() ?? 0),
+        `${call.api}: upstream quota spent${completion ? '; queued to warm the cache' : ''}`,
+        completion,
+      );
+    }
+    try {
+      return await send(next, call);
+    } catch (error) {
+      if (!isThrottledUpstream(error)) throw error;
+      const completion = warmUps.enqueue(call, limit, sendLater);
+      const retryAfterMs = completion?.retryAfterMs() ?? error.details.retryAfterMs ?? 0;
+      throw rateLimitedError(call, retryAfterMs, error.message, completion, {
+        details: error.details,
+        cause: error,
+      });
+    }
+  };
+  return Object.assign(middleware, { warmUps, close: () => warmUps.close() });
+}
