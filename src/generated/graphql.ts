@@ -217,6 +217,10 @@ export { ImageKind };
 
 /** One image to scan, named as in the registry. */
 export type ImageRefInput = {
+  /** SWR Enterprise instance id (`instance_id`); required for ENTERPRISE images, refused for others. */
+  instanceId?: InputMaybe<Scalars['String']['input']>;
+  /** SWR Enterprise instance URL (`instance_url`, https), for ENTERPRISE images. */
+  instanceUrl?: InputMaybe<Scalars['String']['input']>;
   /** Repository name. */
   name: Scalars['String']['input'];
   /** Organization. */
@@ -332,7 +336,7 @@ export type ImageSoftwareFilter = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Asks HSS to scan images (HSS batch-scan). Bad input (neither `images` nor `all`, both, an empty list, a
+   * Asks HSS to scan images (HSS batch-scan, which Huawei's SDKs mark deprecated: prefer `startImageScanTask`). Bad input (neither `images` nor `all`, both, an empty list, a
    * kind HSS cannot scan) is a `BAD_USER_INPUT` error and makes no upstream call. Never retried once sent.
    */
   scanImages: ScanImagesPayload;
@@ -543,8 +547,18 @@ export type ScanImagesFilter = {
   namespace?: InputMaybe<Scalars['String']['input']>;
   /** Only images in this scan state (UNSCANNED, SUCCESS, SCANNING, FAILED, DOWNLOAD_FAILED, IMAGE_OVERSIZED). */
   scanStatus?: InputMaybe<ScanStatus>;
+  /** Only images last scanned at or after this instant (`start_latest_scan_time`). */
+  scannedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only images last scanned at or before this instant (`end_latest_scan_time`). */
+  scannedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only images of exactly this size in bytes (`image_size`). */
+  sizeBytes?: InputMaybe<Scalars['SafeInt']['input']>;
   /** Tag (`image_version`). */
   tag?: InputMaybe<Scalars['String']['input']>;
+  /** Only images updated at or after this instant (`start_latest_update_time`). */
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only images updated at or before this instant (`end_latest_update_time`). */
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What to scan: either `images` (1–100 references) or `all: true` with an optional `filter`, never both. */

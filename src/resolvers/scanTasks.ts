@@ -28,6 +28,7 @@ import {
   type ScanTaskType,
 } from '../upstream/hss/scanTaskTypes';
 import { BATCH_SCAN_STATUS_FILTERS } from '../upstream/hss/types';
+import { enterpriseInstance } from './enterpriseInstance';
 import { MAX_SCAN_IMAGES } from './scanImages';
 import { timeOrNull } from './scalars';
 
@@ -36,7 +37,6 @@ const REGISTRY_TYPE_OF: Readonly<Record<string, ScanTaskRegistryType>> = {
   shared_image: 'SwrShared',
   instance_image: 'SwrEnterprise',
 };
-const INSTANCE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const TASK_KINDS: readonly string[] = ['cycle', 'manual', 'autoSync', 'manualSync'] satisfies ScanTaskType[];
 /** HSS's clock and ours may differ; a task listed as begun this long before our call can still be ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -96,37 +96,16 @@ export function scanTaskBody(input: StartImageScanTaskInput): CreateManualImageS
   const imageInfo = input.images.map((image, index) => {
     const at = `input.images[${index}]`;
     const registry = registryType(image.type, `${at}.type`);
-    const enterprise = registry === 'SwrEnterprise';
-    if (enterprise && image.instanceId == null) {
-      throw userInputError(`${at}.instanceId is required for an ENTERPRISE image.`);
-    }
-    if (!enterprise && (image.instanceId != null || image.instanceUrl != null)) {
-      throw userInputError(`${at}.instanceId and instanceUrl apply only to ENTERPRISE images.`);
-    }
-    if (image.instanceId != null && !INSTANCE_ID.test(image.instanceId)) {
-      throw userInputError(`${at}.instanceId must be 1–64 letters, digits or hyphens.`);
-    }
-    if (image.instanceUrl != null && !isHttpsUrl(image.instanceUrl)) {
-      throw userInputError(`${at}.instanceUrl must be an https URL.`);
-    }
+    const instance = enterpriseInstance(image, registry === 'SwrEnterprise', at);
     return {
       namespace: assertImageRefPart('namespace', image.namespace, `${at}.namespace`),
       image_name: assertImageRefPart('name', image.name, `${at}.name`),
       image_version: assertImageRefPart('tag', image.tag, `${at}.tag`),
       registry_type: registry,
-      ...(image.instanceId != null && { instance_id: image.instanceId }),
-      ...(image.instanceUrl != null && { instance_url: image.instanceUrl }),
+      ...instance,
     };
   });
   return { ...common, image_info: imageInfo };
-}
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    return value.length <= 256 && new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /**
