@@ -56,6 +56,7 @@ const config: CodegenConfig = {
           ScanTaskFailedImage: `${scanTasks}#HssScanTaskFailedImage`,
           ImageScanTaskConnection: `${models}#ImageScanTaskPage`,
           ImageScanTaskEdge: `${models}#ImageScanTaskEdgeModel`,
+          UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
         // GraphQL-name → wire-value table (typed against these), so no resolver maps enums by hand.

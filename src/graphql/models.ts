@@ -51,6 +51,20 @@ export type ProductImageEdgeModel = Edge<ProductImageModel>;
 export type ImageScanTaskPage = Page<HssImageScanTask>;
 export type ImageScanTaskEdgeModel = Edge<HssImageScanTask>;
 
+/** One upstream API's budget as `upstreamQuota` shows it. */
+export interface UpstreamQuotaModel {
+  api: string;
+  service: string;
+  limit: number;
+  windowMs: number;
+  used: number;
+  remaining: number;
+  nextSlotInMs: number;
+  pausedForMs: number;
+  queued: number;
+  oldestQueuedMs: number;
+}
+
 export function containerImageModel(record: HssRegistryImage): ContainerImageModel {
   return { kind: 'ContainerImage', record };
 }

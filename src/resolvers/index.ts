@@ -10,6 +10,7 @@ import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
 import { ImageScanTask, ScanTaskFailedImage, scanTaskMutation, scanTaskQueries } from './scanTasks';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
+import { upstreamQuotaQueries } from './upstreamQuota';
 
 export const resolvers = {
   ...scalarResolvers,
@@ -22,6 +23,7 @@ export const resolvers = {
     ...sharedRepositoryQueries,
     ...productImageQueries,
     ...scanTaskQueries,
+    ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation, ...scanTaskMutation },
   ImageScanTask,
