@@ -1,4 +1,5 @@
 import { ConfigError } from './configError';
+import { readCorsConfig, type CorsConfig } from './corsConfig';
 import { readCredentials, type UpstreamCredentials } from './credentials';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
@@ -21,12 +22,15 @@ export interface GatewayConfig {
     host: string;
     /** Sandbox landing page and introspection (on unless NODE_ENV=production). */
     developerTools: boolean;
+    /** Which in-browser explorer developer tools serve: GraphiQL from this server, or Apollo's CDN-hosted Sandbox. */
+    explorer: 'graphiql' | 'apollo-sandbox';
     /** Overall deadline of one client request; its upstream work is cancelled after it. */
     requestTimeoutMs: number;
     maxBodyBytes: number;
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    cors: CorsConfig;
   };
   graphql: {
     maxDepth: number;
@@ -66,6 +70,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       port: read.integer('PORT', DEFAULTS.server.port, { min: 0, max: 65535 }),
       host: read.string('HOST') ?? DEFAULTS.server.host,
       developerTools: read.boolean('GRAPHQL_DEVELOPER_TOOLS', !production),
+      explorer: read.oneOf('GRAPHQL_EXPLORER', ['graphiql', 'apollo-sandbox'] as const, 'graphiql'),
       requestTimeoutMs: read.integer('GATEWAY_REQUEST_TIMEOUT_MS', DEFAULTS.server.requestTimeoutMs, {
         min: 100,
         max: 10 * MINUTE,
@@ -79,6 +84,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         min: 0,
         max: 10 * MINUTE,
       }),
+      cors: readCorsConfig(read),
     },
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', DEFAULTS.graphql.maxDepth, { min: 2, max: 100 }),

@@ -89,13 +89,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLines ? 'debug' : 'silent',
-    HWC_REGION: simulator.region,
     // E2E_CREDENTIAL=accessKey|temporaryAccessKey runs the whole suite with AK/SK signing.
-    ...credentialEnv(simulator, options.credential ?? defaultCredential()),
-    HWC_IAM_ENDPOINT: simulator.url,
-    HWC_HSS_ENDPOINT: simulator.url,
-    HWC_SWR_ENDPOINT: simulator.url,
-    HWC_WORKSPACE_ENDPOINT: simulator.url,
+    ...upstreamEnvFor(simulator, options.credential),
     HWC_QUOTA_LIMITER: 'off',
     HWC_RETRY_BASE_DELAY_MS: '5',
     HWC_RETRY_MAX_DELAY_MS: '20',
@@ -132,6 +127,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await gateway.close();
       await simulator.stop();
     },
+  };
+}
+
+/** The environment that points a gateway at a simulator as if it were Huawei Cloud, with its credentials. */
+export function upstreamEnvFor(
+  simulator: RunningSimulator,
+  credential: StackOptions['credential'] = defaultCredential(),
+): Record<string, string> {
+  return {
+    HWC_REGION: simulator.region,
+    ...credentialEnv(simulator, credential),
+    HWC_IAM_ENDPOINT: simulator.url,
+    HWC_HSS_ENDPOINT: simulator.url,
+    HWC_SWR_ENDPOINT: simulator.url,
+    HWC_WORKSPACE_ENDPOINT: simulator.url,
   };
 }
 
