@@ -14,10 +14,12 @@ const SCREENSHOT = path.join(__dirname, '../../test-results/explorer.png');
 const REFERENCE_OPERATIONS = [
   'ImageDashboard',
   'ImageDetail',
+  'ImageScanTasks',
   'ProductImages',
   'ScanImages',
   'SharedRepositories',
   'SoftwareSearch',
+  'StartImageScanTask',
 ];
 
 jest.setTimeout(90_000);
