@@ -8,6 +8,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const models = '../graphql/models';
 const hss = '../upstream/hss/types';
 const scanTasks = '../upstream/hss/scanTaskTypes';
+const vulnerabilityModels = '../graphql/vulnerabilityModels';
+const vul = '../upstream/hss/vulnerabilityTypes';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -56,6 +58,20 @@ const config: CodegenConfig = {
           ScanTaskFailedImage: `${scanTasks}#HssScanTaskFailedImage`,
           ImageScanTaskConnection: `${models}#ImageScanTaskPage`,
           ImageScanTaskEdge: `${models}#ImageScanTaskEdgeModel`,
+          ImageVulnerability: `${vul}#HssImageVulnerability`,
+          ImageVulnerabilityConnection: `${vulnerabilityModels}#ImageVulnerabilityPage`,
+          ImageVulnerabilityEdge: `${vulnerabilityModels}#ImageVulnerabilityEdgeModel`,
+          Vulnerability: `${vulnerabilityModels}#VulnerabilityModel`,
+          VulnerabilityConnection: `${vulnerabilityModels}#VulnerabilityPage`,
+          VulnerabilityEdge: `${vulnerabilityModels}#VulnerabilityEdgeModel`,
+          Cve: `${vulnerabilityModels}#CveModel`,
+          AffectedImage: `${vul}#HssVulAffectImage`,
+          AffectedImageConnection: `${vulnerabilityModels}#AffectedImagePage`,
+          AffectedImageEdge: `${vulnerabilityModels}#AffectedImageEdgeModel`,
+          AffectedSoftware: `${vul}#HssVulAffectImageApp`,
+          AffectedSoftwareLocation: `${vul}#HssVulAffectAppPath`,
+          BaselineCheck: `${vulnerabilityModels}#BaselineCheckModel`,
+          BaselineRule: `${vul}#HssImageRiskConfigRule`,
           UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
@@ -71,6 +87,15 @@ const config: CodegenConfig = {
           ProductImageType: '../upstream/workspace/types#WorkspaceImageType',
           ScanScope: `${scanTasks}#ScanScopeBit`,
           ScanTaskKind: `${scanTasks}#ScanTaskType`,
+          RepairNecessity: `${vul}#HssRepairNecessity`,
+          VulnerabilityType: `${vul}#HssVulType`,
+          VulnerabilityHandleStatus: `${vul}#HssVulHandleStatus`,
+          VulnerabilitySeverity: `${vul}#HssVulSeverity`,
+          VulnerabilityImageScope: `${vul}#HssVulImageScope`,
+          VulnerabilityStatus: `${vul}#HssVulStatus`,
+          BaselineSeverity: `${vul}#HssBaselineSeverity`,
+          BaselineStandard: `${vul}#HssBaselineStandard`,
+          BaselineRuleResult: `${vul}#HssBaselineResultType`,
         },
       },
     },

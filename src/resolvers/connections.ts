@@ -1,6 +1,9 @@
 /** The four connection types and their edges share one shape: a `Page` of models (see pagination.ts). */
 import type {
+  AffectedImageConnectionResolvers,
   ContainerImageConnectionResolvers,
+  ImageVulnerabilityConnectionResolvers,
+  VulnerabilityConnectionResolvers,
   ImageAppConnectionResolvers,
   ImageScanTaskConnectionResolvers,
   ProductImageConnectionResolvers,
@@ -24,4 +27,7 @@ export const connectionTypeResolvers = {
   SharedRepositoryConnection: connectionResolvers() satisfies SharedRepositoryConnectionResolvers,
   ProductImageConnection: connectionResolvers() satisfies ProductImageConnectionResolvers,
   ImageScanTaskConnection: connectionResolvers() satisfies ImageScanTaskConnectionResolvers,
+  ImageVulnerabilityConnection: connectionResolvers() satisfies ImageVulnerabilityConnectionResolvers,
+  VulnerabilityConnection: connectionResolvers() satisfies VulnerabilityConnectionResolvers,
+  AffectedImageConnection: connectionResolvers() satisfies AffectedImageConnectionResolvers,
 };

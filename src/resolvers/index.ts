@@ -10,12 +10,15 @@ import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
 import { ImageScanTask, ScanTaskFailedImage, scanTaskMutation, scanTaskQueries } from './scanTasks';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
+import { vulnerabilityEnumResolvers } from './vulnerabilityEnums';
+import * as vulnerabilities from './vulnerabilities';
 import { upstreamQuotaQueries } from './upstreamQuota';
 
 export const resolvers = {
   ...scalarResolvers,
   ...enumResolvers,
   ...connectionTypeResolvers,
+  ...vulnerabilityEnumResolvers,
   Query: {
     ...nodeQueries,
     ...containerImageQueries,
@@ -23,15 +26,24 @@ export const resolvers = {
     ...sharedRepositoryQueries,
     ...productImageQueries,
     ...scanTaskQueries,
+    ...vulnerabilities.vulnerabilityQueries,
     ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation, ...scanTaskMutation },
   ImageScanTask,
   ScanTaskFailedImage,
   Node,
-  ContainerImage,
+  ContainerImage: { ...ContainerImage, ...vulnerabilities.containerImageVulnerabilityFields },
   ImageScan,
-  ImageApp,
+  ImageApp: { ...ImageApp, ...vulnerabilities.imageAppVulnerabilityFields },
   SharedRepository,
   ProductImage,
+  ImageVulnerability: vulnerabilities.ImageVulnerability,
+  Vulnerability: vulnerabilities.Vulnerability,
+  Cve: vulnerabilities.Cve,
+  AffectedImage: vulnerabilities.AffectedImage,
+  AffectedSoftware: vulnerabilities.AffectedSoftware,
+  AffectedSoftwareLocation: vulnerabilities.AffectedSoftwareLocation,
+  BaselineCheck: vulnerabilities.BaselineCheck,
+  BaselineRule: vulnerabilities.BaselineRule,
 } satisfies Resolvers;

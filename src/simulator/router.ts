@@ -9,6 +9,8 @@ import { showImageFilesStatRoute } from './routes/hss/filesStat';
 import { listGlobalImageAppsRoute } from './routes/hss/globalImageApps';
 import { listImageAppsRoute } from './routes/hss/imageApps';
 import { listRegistryImagesRoute } from './routes/hss/registryImages';
+import { baselineCheckRoutes } from './routes/hss/baselineChecks';
+import { vulnerabilityRoutes } from './routes/hss/vulnerabilities';
 import { iamRoutes } from './routes/iam';
 import { swrRoutes } from './routes/swr';
 import type { RouteDefinition } from './routes/types';
@@ -23,6 +25,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   batchScanSwrImageRoute,
   createManualImageScanTaskRoute,
   listImageScanTasksRoute,
+  ...vulnerabilityRoutes,
+  ...baselineCheckRoutes,
   ...swrRoutes,
   ...workspaceRoutes,
 ];

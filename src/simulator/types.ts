@@ -64,6 +64,13 @@ export const SIMULATOR_ROUTE_IDS = [
   'hss.listImageScanTasks',
   'swr.listSharedRepositories',
   'workspace.listProductImages',
+  'hss.listImageVulnerabilities',
+  'hss.listGeneralImageVuls',
+  'hss.listVulnerabilityCve',
+  'hss.listVulAffectImages',
+  'hss.listVulAffectImageApps',
+  'hss.listImageRiskConfigs',
+  'hss.listImageRiskConfigRules',
 ] as const;
 export type SimulatorRouteId = (typeof SIMULATOR_ROUTE_IDS)[number];
 

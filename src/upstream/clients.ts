@@ -21,13 +21,14 @@ import type {
   HssImageScanTask,
   ListImageScanTasksQuery,
 } from './hss/scanTaskTypes';
+import type { HssVulnerabilityApi } from './hss/vulnerabilityClient';
 import type { CallOptions } from './upstreamCall';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
 export type { CallOptions };
 
-export interface HssClient {
+export interface HssClient extends HssVulnerabilityApi {
   listRegistryImages(
     query: ListRegistryImagesQuery,
     options?: CallOptions,

@@ -15,6 +15,7 @@ const REFERENCE_OPERATIONS = [
   'ImageDashboard',
   'ImageDetail',
   'ImageScanTasks',
+  'ImageVulnerabilities',
   'ProductImages',
   'ScanImages',
   'SharedRepositories',

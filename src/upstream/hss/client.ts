@@ -14,6 +14,7 @@ import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport
 import { HSS_TAGS } from './cacheTags';
 import { parseImageScanTask } from './scanTaskParse';
 import type { CreateManualImageScanTaskBody, HssImageScanTask } from './scanTaskTypes';
+import { hssVulnerabilityMethods } from './vulnerabilityClient';
 import {
   parseGlobalImageApp,
   parseHssPage,
@@ -39,7 +40,7 @@ export interface HssClientOptions {
   enterpriseProjectId?: string;
 }
 
-interface CallSpec {
+export interface CallSpec {
   api: string;
   method: 'GET' | 'POST';
   /** Path after `/v5/{project_id}`, segments already encoded. */
@@ -188,6 +189,7 @@ export function createHssClient(config: HssClientOptions): HssClient {
       });
       return result.body as HssPage<HssImageScanTask>;
     },
+    ...hssVulnerabilityMethods(call),
   };
 }
 
@@ -207,11 +209,16 @@ function scanTaskInvalidations(body: CreateManualImageScanTaskBody): string[] {
   ];
 }
 
-function checkImageId(imageId: string): void {
+export function checkImageId(imageId: string): void {
   if (imageId === '') throw new TypeError('imageId must not be empty');
 }
 
-function perImageTags(imageId: string, namespace?: string, imageName?: string, tag?: string): string[] {
+export function perImageTags(
+  imageId: string,
+  namespace?: string,
+  imageName?: string,
+  tag?: string,
+): string[] {
   const tags = [HSS_TAGS.anyImage, HSS_TAGS.image(imageId)];
   if (namespace !== undefined && imageName !== undefined && tag !== undefined) {
     tags.push(HSS_TAGS.imageRef(namespace, imageName, tag));
@@ -221,7 +228,7 @@ function perImageTags(imageId: string, namespace?: string, imageName?: string, t
 
 /** A scan changes scan status in the lists and the software of the scanned images. */
 function batchScanInvalidations(body: BatchScanSwrImageBody): string[] {
-  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps];
+  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps, HSS_TAGS.vulnerabilities];
   if (body.operate_all) return [...tags, HSS_TAGS.anyImage];
   for (const image of body.image_info_list ?? []) {
     if (
