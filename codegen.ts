@@ -7,6 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const models = '../graphql/models';
 const hss = '../upstream/hss/types';
+const scanTasks = '../upstream/hss/scanTaskTypes';
 const vulnerabilityModels = '../graphql/vulnerabilityModels';
 const vul = '../upstream/hss/vulnerabilityTypes';
 const kindModels = '../graphql/imageKindModels';
@@ -55,6 +56,10 @@ const config: CodegenConfig = {
           ProductImage: `${models}#ProductImageModel`,
           ProductImageConnection: `${models}#ProductImagePage`,
           ProductImageEdge: `${models}#ProductImageEdgeModel`,
+          ImageScanTask: `${scanTasks}#HssImageScanTask`,
+          ScanTaskFailedImage: `${scanTasks}#HssScanTaskFailedImage`,
+          ImageScanTaskConnection: `${models}#ImageScanTaskPage`,
+          ImageScanTaskEdge: `${models}#ImageScanTaskEdgeModel`,
           ImageVulnerability: `${vul}#HssImageVulnerability`,
           ImageVulnerabilityConnection: `${vulnerabilityModels}#ImageVulnerabilityPage`,
           ImageVulnerabilityEdge: `${vulnerabilityModels}#ImageVulnerabilityEdgeModel`,
@@ -89,6 +94,8 @@ const config: CodegenConfig = {
           ShareCenter: '../upstream/swr/types#SwrShareCenter',
           RepositoryCategory: '../upstream/swr/types#SwrRepositoryCategory',
           ProductImageType: '../upstream/workspace/types#WorkspaceImageType',
+          ScanScope: `${scanTasks}#ScanScopeBit`,
+          ScanTaskKind: `${scanTasks}#ScanTaskType`,
           RepairNecessity: `${vul}#HssRepairNecessity`,
           VulnerabilityType: `${vul}#HssVulType`,
           VulnerabilityHandleStatus: `${vul}#HssVulHandleStatus`,

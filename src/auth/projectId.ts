@@ -1,11 +1,13 @@
 /**
- * The project id in HSS and Workspace paths. Configured, or else taken from the token's `project.id`
- * (the token is scoped to the region's project anyway), or else looked up by region name via
- * `GET /v3/projects?name=` — which must match exactly one project. Resolved lazily, once.
+ * The project id in HSS and Workspace paths (and `X-Project-Id` of AK/SK-signed calls). Configured, or
+ * else taken from the token's `project.id` (the token is scoped to the region's project anyway), or else
+ * looked up by region name via `GET /v3/projects?name=`, authenticated with the token or signed with the
+ * access key as the Huawei SDKs do; it must match exactly one project. Resolved lazily, once.
  */
 import { UpstreamError } from '../errors/upstreamError';
 import { raceAbort } from '../upstream/transport/abortable';
 import type { IamClient } from '../upstream/iam/client';
+import type { RequestAuthenticator } from './requestAuthenticator';
 import type { TokenProvider } from './tokenProvider';
 
 export interface ProjectIdSource {
@@ -17,7 +19,10 @@ export interface ProjectIdSource {
 export interface ProjectIdResolverOptions {
   configured?: string;
   region: string;
-  tokens: Pick<TokenProvider, 'getToken' | 'getProjectId'>;
+  /** Password credentials: the token may name its project, sparing the lookup. */
+  tokens?: Pick<TokenProvider, 'getProjectId'>;
+  /** Authenticates the lookup (IAM calls never need the project id, so this cannot loop). */
+  authenticator: Pick<RequestAuthenticator, 'authenticate' | 'secrets'>;
   iam: Pick<IamClient, 'listProjects'>;
 }
 
@@ -26,10 +31,9 @@ export function createProjectIdSource(options: ProjectIdResolverOptions): Projec
   let inflight: Promise<string> | undefined;
 
   const resolve = async (): Promise<string> => {
-    const fromToken = await options.tokens.getProjectId();
+    const fromToken = await options.tokens?.getProjectId();
     if (fromToken) return fromToken;
-    const token = await options.tokens.getToken();
-    const matches = (await options.iam.listProjects(options.region, token)).filter(
+    const matches = (await options.iam.listProjects(options.region, options.authenticator)).filter(
       (project) => project.name === options.region,
     );
     if (matches.length !== 1) {

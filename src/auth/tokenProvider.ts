@@ -14,7 +14,6 @@ import type { Logger } from 'pino';
 import type { IamCredentials } from '../config/config';
 import { isUpstreamError, UpstreamError } from '../errors/upstreamError';
 import { raceAbort } from '../upstream/transport/abortable';
-import type { TokenSource } from '../upstream/transport/httpCore';
 import type { UpstreamMetrics } from '../upstream/metrics';
 import { redactSecrets } from '../upstream/transport/redact';
 import type { IamClient, IssuedToken, TokenScope } from '../upstream/iam/client';
@@ -38,10 +37,11 @@ export interface TokenProviderOptions {
   metrics?: Pick<UpstreamMetrics, 'tokenRefreshes'>;
 }
 
-export interface TokenProvider extends TokenSource {
+export interface TokenProvider {
   getToken(signal?: AbortSignal): Promise<string>;
   /** The project id the current token is scoped to, when IAM said so (saves a project lookup). */
   getProjectId(signal?: AbortSignal): Promise<string | undefined>;
+  /** Drops the token only if it is still the current one. */
   invalidate(token: string): void;
 }
 

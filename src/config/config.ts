@@ -1,5 +1,6 @@
 import { ConfigError } from './configError';
 import { readCorsConfig, type CorsConfig } from './corsConfig';
+import { readCredentials, type UpstreamCredentials } from './credentials';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
 import type { PipelineConfig } from '../upstream/pipeline/createPipeline';
@@ -8,15 +9,11 @@ import { DEFAULTS } from './defaults';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export interface IamCredentials {
-  domain: string;
-  user: string;
-  password: string;
-}
+export type { AccessKeyCredentials, IamCredentials, UpstreamCredentials } from './credentials';
 
 /** Where upstream calls go: Huawei Cloud (or a proxy/another simulator), or the embedded simulator. */
 export type UpstreamTarget =
-  | { kind: 'remote'; region: string; credentials: IamCredentials; endpoints: ServiceEndpoints }
+  | { kind: 'remote'; region: string; credentials: UpstreamCredentials; endpoints: ServiceEndpoints }
   | { kind: 'embedded-simulator'; seed: number; imageCount: number; rateLimits: boolean; port: number };
 
 export interface GatewayConfig {
@@ -215,13 +212,8 @@ function readPipeline(read: EnvReader, target: UpstreamTarget): PipelineConfig {
 }
 
 function readUpstreamTarget(read: EnvReader): UpstreamTarget {
-  const domain = read.string('HWC_IAM_DOMAIN');
-  const user = read.string('HWC_IAM_USER');
-  const password = read.secret('HWC_IAM_PASSWORD');
-  const given = { HWC_IAM_DOMAIN: domain, HWC_IAM_USER: user, HWC_IAM_PASSWORD: password };
-  const missing = Object.entries(given).filter(([, value]) => value === undefined);
-
-  if (missing.length === 3) {
+  const credentials = readCredentials(read);
+  if (credentials === undefined) {
     // No credentials: serve a realistic graph from the embedded simulator, so a fresh checkout just runs.
     return {
       kind: 'embedded-simulator',
@@ -231,17 +223,13 @@ function readUpstreamTarget(read: EnvReader): UpstreamTarget {
       port: read.integer('SIMULATOR_PORT', DEFAULTS.simulator.port, { min: 0, max: 65535 }),
     };
   }
-  const [firstMissing] = missing;
-  if (firstMissing) {
-    throw new ConfigError(firstMissing[0], 'is required when any HWC_IAM_* credential is set');
-  }
   const region = read.string('HWC_REGION', { pattern: REGION, describe: 'a region id such as cn-north-4' });
   if (region === undefined) throw new ConfigError('HWC_REGION', 'is required with Huawei Cloud credentials');
   const defaults = defaultEndpoints(region);
   return {
     kind: 'remote',
     region,
-    credentials: { domain: domain!, user: user!, password: password! },
+    credentials,
     endpoints: {
       iam: read.url('HWC_IAM_ENDPOINT') ?? defaults.iam,
       hss: read.url('HWC_HSS_ENDPOINT') ?? defaults.hss,

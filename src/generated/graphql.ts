@@ -9,6 +9,8 @@ import type { HssGlobalAppImageKind as ImageKind } from '../upstream/hss/types';
 import type { SwrShareCenter as ShareCenter } from '../upstream/swr/types';
 import type { SwrRepositoryCategory as RepositoryCategory } from '../upstream/swr/types';
 import type { WorkspaceImageType as ProductImageType } from '../upstream/workspace/types';
+import type { ScanScopeBit as ScanScope } from '../upstream/hss/scanTaskTypes';
+import type { ScanTaskType as ScanTaskKind } from '../upstream/hss/scanTaskTypes';
 import type { HssRepairNecessity as RepairNecessity } from '../upstream/hss/vulnerabilityTypes';
 import type { HssVulType as VulnerabilityType } from '../upstream/hss/vulnerabilityTypes';
 import type { HssVulHandleStatus as VulnerabilityHandleStatus } from '../upstream/hss/vulnerabilityTypes';
@@ -21,13 +23,15 @@ import type { HssBaselineResultType as BaselineRuleResult } from '../upstream/hs
 import type { HssPipelineType as PipelineType } from '../upstream/hss/imageKindsTypes';
 import type { HssLocalImageType as LocalImageSource } from '../upstream/hss/imageKindsTypes';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ContainerImageModel, ImageScanModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
+import type { ContainerImageModel, ImageScanModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, ImageScanTaskPage, ImageScanTaskEdgeModel, UpstreamQuotaModel } from '../graphql/models';
+import type { HssImageScanTask, HssScanTaskFailedImage } from '../upstream/hss/scanTaskTypes';
 import type { HssImageVulnerability, HssVulAffectImage, HssVulAffectImageApp, HssVulAffectAppPath, HssImageRiskConfigRule } from '../upstream/hss/vulnerabilityTypes';
 import type { ImageVulnerabilityPage, ImageVulnerabilityEdgeModel, VulnerabilityModel, VulnerabilityPage, VulnerabilityEdgeModel, CveModel, AffectedImagePage, AffectedImageEdgeModel, BaselineCheckModel } from '../graphql/vulnerabilityModels';
 import type { CicdImageModel, CicdImagePage, CicdImageEdgeModel, LocalImageModel, LocalImagePage, LocalImageEdgeModel, LocalImageHostModel } from '../graphql/imageKindModels';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
@@ -539,6 +543,10 @@ export { ImageKind };
 
 /** One image to scan, named as in the registry. */
 export type ImageRefInput = {
+  /** SWR Enterprise instance id (`instance_id`); required for ENTERPRISE images, refused for others. */
+  instanceId?: InputMaybe<Scalars['String']['input']>;
+  /** SWR Enterprise instance URL (`instance_url`, https), for ENTERPRISE images. */
+  instanceUrl?: InputMaybe<Scalars['String']['input']>;
   /** Repository name. */
   name: Scalars['String']['input'];
   /** Organization. */
@@ -568,6 +576,77 @@ export type ImageScan = {
   unsafeSettingCount: Scalars['Int']['output'];
   /** Known vulnerabilities (`vul_num`). */
   vulnerabilityCount: Scalars['Int']['output'];
+};
+
+/** An HSS image scan task and its progress. */
+export type ImageScanTask = {
+  __typename?: 'ImageScanTask';
+  /** True when it scans every image matching a filter. */
+  all: Scalars['Boolean']['output'];
+  /** Images that could not be scanned (see `failedImages`). */
+  failedCount: Scalars['Int']['output'];
+  /** The images that could not be scanned, with the reason. */
+  failedImages: Array<ScanTaskFailedImage>;
+  /** Why the task (or some images) failed, as HSS says it. */
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** End time, once ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** HSS task id (`task_id`). */
+  id: Scalars['ID']['output'];
+  /** Scan speed limit in images per hour; null when unlimited. */
+  imagesPerHour: Maybe<Scalars['Int']['output']>;
+  /** How it was started; null for a kind this gateway does not know. */
+  kind: Maybe<ScanTaskKind>;
+  /** Task name. */
+  name: Maybe<Scalars['String']['output']>;
+  /** 0–100 while running, 100 when finished; null when it ended otherwise. */
+  progressPercent: Maybe<Scalars['Int']['output']>;
+  /** Minutes left, as HSS estimates it, while running. */
+  remainingMinutes: Maybe<Scalars['Int']['output']>;
+  /** Scanned images with findings. */
+  riskyCount: Scalars['Int']['output'];
+  /** What it examines. */
+  scope: Array<ScanScope>;
+  /** Start time. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Running, finished, or how it ended. */
+  state: ScanTaskState;
+  /** Images scanned successfully. */
+  succeededCount: Scalars['Int']['output'];
+  /** Images in the task. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A page of scan tasks, newest first. */
+export type ImageScanTaskConnection = {
+  __typename?: 'ImageScanTaskConnection';
+  /** The tasks with their cursors. */
+  edges: Array<ImageScanTaskEdge>;
+  /** The tasks of this page, without cursors. */
+  nodes: Array<ImageScanTask>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of tasks matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A scan task and its cursor. */
+export type ImageScanTaskEdge = {
+  __typename?: 'ImageScanTaskEdge';
+  /** Opaque position; pass it as `after` to continue after this task. */
+  cursor: Scalars['String']['output'];
+  /** The task. */
+  node: ImageScanTask;
+};
+
+/** Narrows `imageScanTasks`; fields combine with AND. */
+export type ImageScanTaskFilter = {
+  /** Only the task with this id (`task_id`). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tasks of this kind (`task_type`). */
+  kind?: InputMaybe<ScanTaskKind>;
+  /** True: only running tasks; false: only ended ones (`task_status`). */
+  running?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Narrows `imageSoftware`; fields combine with AND. */
@@ -770,15 +849,27 @@ export { LocalImageSource };
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Asks HSS to scan images (HSS batch-scan). Bad input (neither `images` nor `all`, both, an empty list, a
+   * Asks HSS to scan images (HSS batch-scan, which Huawei's SDKs mark deprecated: prefer `startImageScanTask`). Bad input (neither `images` nor `all`, both, an empty list, a
    * kind HSS cannot scan) is a `BAD_USER_INPUT` error and makes no upstream call. Never retried once sent.
    */
   scanImages: ScanImagesPayload;
+  /**
+   * Starts an HSS image scan task (`CreateManualImageScanTask`, the current scan API; `scanImages` uses the
+   * deprecated batch-scan), then finds the task it created in the task list: two HSS calls. Bad input
+   * (neither `images` nor `all`, both, an empty or oversized list, an empty scope, a speed outside 0–1000, an
+   * ENTERPRISE image without its instance id) is a `BAD_USER_INPUT` error and makes no upstream call.
+   */
+  startImageScanTask: StartImageScanTaskPayload;
 };
 
 
 export type MutationScanImagesArgs = {
   input: ScanImagesInput;
+};
+
+
+export type MutationStartImageScanTaskArgs = {
+  input: StartImageScanTaskInput;
 };
 
 /** An object with a globally unique, opaque id that `Query.node` can fetch again. */
@@ -892,6 +983,8 @@ export type Query = {
    * more is a `BAD_USER_INPUT` error, since each page is exactly one upstream call.
    */
   containerImages: ContainerImageConnection;
+  /** HSS image scan tasks with their progress (HSS `ListImageScanTask`, `type=image_scan`). `first` is 1–200. */
+  imageScanTasks: ImageScanTaskConnection;
   /**
    * Software across all images (HSS `ListGlobalImageApps`), e.g. every image that ships openssl.
    * `first` is 1–200 (default 20); HSS pages hold at least 10, so smaller pages cost the same one call.
@@ -954,6 +1047,14 @@ export type QueryContainerImageArgs = {
 export type QueryContainerImagesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ContainerImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryImageScanTasksArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageScanTaskFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1026,8 +1127,18 @@ export type ScanImagesFilter = {
   namespace?: InputMaybe<Scalars['String']['input']>;
   /** Only images in this scan state (UNSCANNED, SUCCESS, SCANNING, FAILED, DOWNLOAD_FAILED, IMAGE_OVERSIZED). */
   scanStatus?: InputMaybe<ScanStatus>;
+  /** Only images last scanned at or after this instant (`start_latest_scan_time`). */
+  scannedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only images last scanned at or before this instant (`end_latest_scan_time`). */
+  scannedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only images of exactly this size in bytes (`image_size`). */
+  sizeBytes?: InputMaybe<Scalars['SafeInt']['input']>;
   /** Tag (`image_version`). */
   tag?: InputMaybe<Scalars['String']['input']>;
+  /** Only images updated at or after this instant (`start_latest_update_time`). */
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only images updated at or before this instant (`end_latest_update_time`). */
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What to scan: either `images` (1–100 references) or `all: true` with an optional `filter`, never both. */
@@ -1055,7 +1166,70 @@ export type ScanImagesPayload = {
   requestedCount: Maybe<Scalars['Int']['output']>;
 };
 
+export { ScanScope };
+
 export { ScanStatus };
+
+/** An image a scan task could not scan. */
+export type ScanTaskFailedImage = {
+  __typename?: 'ScanTaskFailedImage';
+  /** Repository name. */
+  name: Scalars['String']['output'];
+  /** Organization. */
+  namespace: Scalars['String']['output'];
+  /** Why, as HSS says it (e.g. image oversized). */
+  reason: Scalars['String']['output'];
+  /** HSS registry type, e.g. `SwrPrivate`. */
+  registryType: Maybe<Scalars['String']['output']>;
+  /** Tag. */
+  tag: Scalars['String']['output'];
+};
+
+/** Which images a scan task with `all: true` scans; fields combine with AND. */
+export type ScanTaskFilter = {
+  /** Repository name (`image_name`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Organization (`namespace`). */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /** Only images in this scan state. */
+  scanStatus?: InputMaybe<ScanStatus>;
+  /** Tag (`image_version`). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+  /** Registry kind (default PRIVATE). */
+  type?: InputMaybe<ContainerImageType>;
+};
+
+/** One image a scan task should scan, named as in the registry. */
+export type ScanTaskImageInput = {
+  /** SWR Enterprise instance id; required for ENTERPRISE images, refused otherwise. */
+  instanceId?: InputMaybe<Scalars['String']['input']>;
+  /** SWR Enterprise instance URL (https), for ENTERPRISE images. */
+  instanceUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Repository name. */
+  name: Scalars['String']['input'];
+  /** Organization. */
+  namespace: Scalars['String']['input'];
+  /** Tag. */
+  tag: Scalars['String']['input'];
+  /** Registry kind: PRIVATE, SHARED or ENTERPRISE. */
+  type: ContainerImageType;
+};
+
+export { ScanTaskKind };
+
+/** Where a scan task is, from HSS `task_status` (0–100 progress, −1 terminated, −2 timeout, −3 error). */
+export enum ScanTaskState {
+  /** Ended with an error (`failureReason`). */
+  Failed = 'FAILED',
+  /** Done (100 %): see the counts and `failedImages`. */
+  Finished = 'FINISHED',
+  /** Scanning; `progressPercent` says how far. */
+  Running = 'RUNNING',
+  /** Stopped before it finished. */
+  Terminated = 'TERMINATED',
+  /** Ran out of time. */
+  TimedOut = 'TIMED_OUT'
+}
 
 export { Severity };
 
@@ -1140,6 +1314,35 @@ export type SharedRepositoryFilter = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Organization; SWR matches it fuzzily (contains). */
   namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A scan task to start: either `images` (1–100) or `all: true` with an optional `filter`, never both. */
+export type StartImageScanTaskInput = {
+  /** Scan every registry image matching `filter`. */
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Narrows `all`. */
+  filter?: InputMaybe<ScanTaskFilter>;
+  /** The images to scan. */
+  images?: InputMaybe<Array<ScanTaskImageInput>>;
+  /** Scan speed in images per hour, 1–1000; omitted or 0 means unlimited. */
+  imagesPerHour?: InputMaybe<Scalars['Int']['input']>;
+  /** What to examine; default everything. Must not be empty. */
+  scope?: InputMaybe<Array<ScanScope>>;
+};
+
+/** What the gateway asked HSS to scan, and the task HSS created for it. */
+export type StartImageScanTaskPayload = {
+  __typename?: 'StartImageScanTaskPayload';
+  /** True when HSS accepted the task; it then runs asynchronously (watch `imageScanTasks`). */
+  accepted: Scalars['Boolean']['output'];
+  /** Number of images named; null for `all`. */
+  requestedCount: Maybe<Scalars['Int']['output']>;
+  /**
+   * The task, found in the task list right after it was created (HSS returns no task id): the newest manual
+   * task that began no earlier than this request. Null if HSS did not list it yet. This gateway starts one
+   * task at a time, so its own starts are never confused; a task started elsewhere in the same moment can be.
+   */
+  task: Maybe<ImageScanTask>;
 };
 
 /**
@@ -1399,6 +1602,10 @@ export type ResolversTypes = {
   ImageKind: ImageKind;
   ImageRefInput: ImageRefInput;
   ImageScan: ResolverTypeWrapper<ImageScanModel>;
+  ImageScanTask: ResolverTypeWrapper<HssImageScanTask>;
+  ImageScanTaskConnection: ResolverTypeWrapper<ImageScanTaskPage>;
+  ImageScanTaskEdge: ResolverTypeWrapper<ImageScanTaskEdgeModel>;
+  ImageScanTaskFilter: ImageScanTaskFilter;
   ImageSoftwareFilter: ImageSoftwareFilter;
   ImageVulnerability: ResolverTypeWrapper<HssImageVulnerability>;
   ImageVulnerabilityConnection: ResolverTypeWrapper<ImageVulnerabilityPage>;
@@ -1428,13 +1635,21 @@ export type ResolversTypes = {
   ScanImagesFilter: ScanImagesFilter;
   ScanImagesInput: ScanImagesInput;
   ScanImagesPayload: ResolverTypeWrapper<ScanImagesPayload>;
+  ScanScope: ScanScope;
   ScanStatus: ScanStatus;
+  ScanTaskFailedImage: ResolverTypeWrapper<HssScanTaskFailedImage>;
+  ScanTaskFilter: ScanTaskFilter;
+  ScanTaskImageInput: ScanTaskImageInput;
+  ScanTaskKind: ScanTaskKind;
+  ScanTaskState: ScanTaskState;
   Severity: Severity;
   ShareCenter: ShareCenter;
   SharedRepository: ResolverTypeWrapper<SharedRepositoryModel>;
   SharedRepositoryConnection: ResolverTypeWrapper<SharedRepositoryPage>;
   SharedRepositoryEdge: ResolverTypeWrapper<SharedRepositoryEdgeModel>;
   SharedRepositoryFilter: SharedRepositoryFilter;
+  StartImageScanTaskInput: StartImageScanTaskInput;
+  StartImageScanTaskPayload: ResolverTypeWrapper<Omit<StartImageScanTaskPayload, 'task'> & { task?: Maybe<ResolversTypes['ImageScanTask']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpstreamQuota: ResolverTypeWrapper<UpstreamQuotaModel>;
   Vulnerability: ResolverTypeWrapper<VulnerabilityModel>;
@@ -1478,6 +1693,10 @@ export type ResolversParentTypes = {
   ImageAppsFilter: ImageAppsFilter;
   ImageRefInput: ImageRefInput;
   ImageScan: ImageScanModel;
+  ImageScanTask: HssImageScanTask;
+  ImageScanTaskConnection: ImageScanTaskPage;
+  ImageScanTaskEdge: ImageScanTaskEdgeModel;
+  ImageScanTaskFilter: ImageScanTaskFilter;
   ImageSoftwareFilter: ImageSoftwareFilter;
   ImageVulnerability: HssImageVulnerability;
   ImageVulnerabilityConnection: ImageVulnerabilityPage;
@@ -1501,10 +1720,15 @@ export type ResolversParentTypes = {
   ScanImagesFilter: ScanImagesFilter;
   ScanImagesInput: ScanImagesInput;
   ScanImagesPayload: ScanImagesPayload;
+  ScanTaskFailedImage: HssScanTaskFailedImage;
+  ScanTaskFilter: ScanTaskFilter;
+  ScanTaskImageInput: ScanTaskImageInput;
   SharedRepository: SharedRepositoryModel;
   SharedRepositoryConnection: SharedRepositoryPage;
   SharedRepositoryEdge: SharedRepositoryEdgeModel;
   SharedRepositoryFilter: SharedRepositoryFilter;
+  StartImageScanTaskInput: StartImageScanTaskInput;
+  StartImageScanTaskPayload: Omit<StartImageScanTaskPayload, 'task'> & { task?: Maybe<ResolversParentTypes['ImageScanTask']> };
   String: Scalars['String']['output'];
   UpstreamQuota: UpstreamQuotaModel;
   Vulnerability: VulnerabilityModel;
@@ -1705,6 +1929,38 @@ export type ImageScanResolvers<ContextType = GatewayContext, ParentType extends 
   vulnerabilityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImageScanTaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScanTask'] = ResolversParentTypes['ImageScanTask']> = {
+  all?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedImages?: Resolver<Array<ResolversTypes['ScanTaskFailedImage']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imagesPerHour?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ScanTaskKind']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  progressPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  remainingMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  riskyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['ScanScope']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ScanTaskState'], ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageScanTaskConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScanTaskConnection'] = ResolversParentTypes['ImageScanTaskConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ImageScanTaskEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImageScanTask']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageScanTaskEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageScanTaskEdge'] = ResolversParentTypes['ImageScanTaskEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImageScanTask'], ParentType, ContextType>;
+};
+
 export type ImageVulnerabilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageVulnerability'] = ResolversParentTypes['ImageVulnerability']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1771,6 +2027,7 @@ export type LocalImageSourceResolvers = EnumResolverSignature<{ OTHER?: any, SWR
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   scanImages?: Resolver<ResolversTypes['ScanImagesPayload'], ParentType, ContextType, RequireFields<MutationScanImagesArgs, 'input'>>;
+  startImageScanTask?: Resolver<ResolversTypes['StartImageScanTaskPayload'], ParentType, ContextType, RequireFields<MutationStartImageScanTaskArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1821,6 +2078,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   cicdImages?: Resolver<ResolversTypes['CicdImageConnection'], ParentType, ContextType, RequireFields<QueryCicdImagesArgs, 'first'>>;
   containerImage?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType, Partial<QueryContainerImageArgs>>;
   containerImages?: Resolver<ResolversTypes['ContainerImageConnection'], ParentType, ContextType, RequireFields<QueryContainerImagesArgs, 'first'>>;
+  imageScanTasks?: Resolver<ResolversTypes['ImageScanTaskConnection'], ParentType, ContextType, RequireFields<QueryImageScanTasksArgs, 'first'>>;
   imageSoftware?: Resolver<ResolversTypes['ImageAppConnection'], ParentType, ContextType, RequireFields<QueryImageSoftwareArgs, 'first'>>;
   localImage?: Resolver<Maybe<ResolversTypes['LocalImage']>, ParentType, ContextType, RequireFields<QueryLocalImageArgs, 'id'>>;
   localImages?: Resolver<ResolversTypes['LocalImageConnection'], ParentType, ContextType, RequireFields<QueryLocalImagesArgs, 'first'>>;
@@ -1848,7 +2106,19 @@ export type ScanImagesPayloadResolvers<ContextType = GatewayContext, ParentType 
   requestedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ScanScopeResolvers = EnumResolverSignature<{ BASELINE?: any, MALICIOUS_FILES?: any, SENSITIVE_INFORMATION?: any, SOFTWARE_COMPLIANCE?: any, VULNERABILITIES?: any }, ResolversTypes['ScanScope']>;
+
 export type ScanStatusResolvers = EnumResolverSignature<{ DOWNLOAD_FAILED?: any, FAILED?: any, IMAGE_OVERSIZED?: any, SCANNING?: any, SUCCESS?: any, UNSCANNED?: any, WAITING_FOR_SCAN?: any }, ResolversTypes['ScanStatus']>;
+
+export type ScanTaskFailedImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScanTaskFailedImage'] = ResolversParentTypes['ScanTaskFailedImage']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registryType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScanTaskKindResolvers = EnumResolverSignature<{ AUTO_SYNC?: any, MANUAL?: any, MANUAL_SYNC?: any, PERIODIC?: any }, ResolversTypes['ScanTaskKind']>;
 
 export type SeverityResolvers = EnumResolverSignature<{ HIGH?: any, LOW?: any, MEDIUM?: any, SECURE?: any }, ResolversTypes['Severity']>;
 
@@ -1886,6 +2156,12 @@ export type SharedRepositoryConnectionResolvers<ContextType = GatewayContext, Pa
 export type SharedRepositoryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SharedRepositoryEdge'] = ResolversParentTypes['SharedRepositoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SharedRepository'], ParentType, ContextType>;
+};
+
+export type StartImageScanTaskPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StartImageScanTaskPayload'] = ResolversParentTypes['StartImageScanTaskPayload']> = {
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  task?: Resolver<Maybe<ResolversTypes['ImageScanTask']>, ParentType, ContextType>;
 };
 
 export type UpstreamQuotaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpstreamQuota'] = ResolversParentTypes['UpstreamQuota']> = {
@@ -1967,6 +2243,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImageAppEdge?: ImageAppEdgeResolvers<ContextType>;
   ImageKind?: ImageKindResolvers;
   ImageScan?: ImageScanResolvers<ContextType>;
+  ImageScanTask?: ImageScanTaskResolvers<ContextType>;
+  ImageScanTaskConnection?: ImageScanTaskConnectionResolvers<ContextType>;
+  ImageScanTaskEdge?: ImageScanTaskEdgeResolvers<ContextType>;
   ImageVulnerability?: ImageVulnerabilityResolvers<ContextType>;
   ImageVulnerabilityConnection?: ImageVulnerabilityConnectionResolvers<ContextType>;
   ImageVulnerabilityEdge?: ImageVulnerabilityEdgeResolvers<ContextType>;
@@ -1989,12 +2268,16 @@ export type Resolvers<ContextType = GatewayContext> = {
   SafeInt?: GraphQLScalarType;
   ScanFailureCode?: ScanFailureCodeResolvers;
   ScanImagesPayload?: ScanImagesPayloadResolvers<ContextType>;
+  ScanScope?: ScanScopeResolvers;
   ScanStatus?: ScanStatusResolvers;
+  ScanTaskFailedImage?: ScanTaskFailedImageResolvers<ContextType>;
+  ScanTaskKind?: ScanTaskKindResolvers;
   Severity?: SeverityResolvers;
   ShareCenter?: ShareCenterResolvers;
   SharedRepository?: SharedRepositoryResolvers<ContextType>;
   SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
   SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
+  StartImageScanTaskPayload?: StartImageScanTaskPayloadResolvers<ContextType>;
   UpstreamQuota?: UpstreamQuotaResolvers<ContextType>;
   Vulnerability?: VulnerabilityResolvers<ContextType>;
   VulnerabilityConnection?: VulnerabilityConnectionResolvers<ContextType>;

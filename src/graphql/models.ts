@@ -8,6 +8,7 @@ import type {
   HssImageApp,
   HssRegistryImage,
 } from '../upstream/hss/types';
+import type { HssImageScanTask } from '../upstream/hss/scanTaskTypes';
 import type { SwrShareCenter, SwrSharedRepository } from '../upstream/swr/types';
 import type { WorkspaceImageInfo } from '../upstream/workspace/types';
 import type { ImageModel } from './imageKindModels';
@@ -59,6 +60,8 @@ export type SharedRepositoryEdgeModel = Edge<SharedRepositoryModel>;
 export type ProductImagePage = Page<ProductImageModel>;
 export type ProductImageEdgeModel = Edge<ProductImageModel>;
 export type { ImageScanModel } from './imageKindModels';
+export type ImageScanTaskPage = Page<HssImageScanTask>;
+export type ImageScanTaskEdgeModel = Edge<HssImageScanTask>;
 
 /** One upstream API's budget as `upstreamQuota` shows it. */
 export interface UpstreamQuotaModel {

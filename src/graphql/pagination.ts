@@ -5,6 +5,7 @@
  */
 import {
   HSS_APPS_RANGE,
+  HSS_SCAN_TASKS_RANGE,
   HSS_REGISTRY_IMAGES_RANGE,
   HSS_VULNERABILITY_RANGE,
   SWR_SHARED_REPOS_PAGE,
@@ -31,6 +32,7 @@ function pageLimitsOf(range: ListRange, maxFirst = range.maxLimit): PageLimits {
 
 export const HSS_REGISTRY_IMAGES_LIMITS = pageLimitsOf(HSS_REGISTRY_IMAGES_RANGE);
 export const HSS_APPS_LIMITS = pageLimitsOf(HSS_APPS_RANGE);
+export const HSS_SCAN_TASKS_LIMITS = pageLimitsOf(HSS_SCAN_TASKS_RANGE);
 export const SWR_LIMITS = pageLimitsOf(SWR_SHARED_REPOS_RANGE, SWR_SHARED_REPOS_PAGE);
 export const WORKSPACE_LIMITS = pageLimitsOf(WORKSPACE_IMAGES_RANGE);
 /** Lists the gateway pages itself (a repository's tags as images): no upstream limit applies. */

@@ -5,6 +5,7 @@ import type {
   ImageVulnerabilityConnectionResolvers,
   VulnerabilityConnectionResolvers,
   ImageAppConnectionResolvers,
+  ImageScanTaskConnectionResolvers,
   ProductImageConnectionResolvers,
   SharedRepositoryConnectionResolvers,
 } from '../generated/graphql';
@@ -25,6 +26,7 @@ export const connectionTypeResolvers = {
   ImageAppConnection: connectionResolvers() satisfies ImageAppConnectionResolvers,
   SharedRepositoryConnection: connectionResolvers() satisfies SharedRepositoryConnectionResolvers,
   ProductImageConnection: connectionResolvers() satisfies ProductImageConnectionResolvers,
+  ImageScanTaskConnection: connectionResolvers() satisfies ImageScanTaskConnectionResolvers,
   ImageVulnerabilityConnection: connectionResolvers() satisfies ImageVulnerabilityConnectionResolvers,
   VulnerabilityConnection: connectionResolvers() satisfies VulnerabilityConnectionResolvers,
   AffectedImageConnection: connectionResolvers() satisfies AffectedImageConnectionResolvers,

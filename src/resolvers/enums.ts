@@ -9,10 +9,13 @@ import type {
   ProductImageTypeResolvers,
   RepositoryCategoryResolvers,
   ScanFailureCodeResolvers,
+  ScanScopeResolvers,
+  ScanTaskKindResolvers,
   ScanStatusResolvers,
   SeverityResolvers,
   ShareCenterResolvers,
 } from '../generated/graphql';
+import { SCAN_SCOPE_BITS } from '../upstream/hss/scanTaskTypes';
 
 export const ContainerImageType = {
   PRIVATE: 'private_image',
@@ -89,6 +92,22 @@ export const ProductImageType = {
   PRIVATE: 'private',
 } as const satisfies Required<ProductImageTypeResolvers>;
 
+/** Each scope is a bit group of HSS `scan_scope`. */
+export const ScanScope = {
+  VULNERABILITIES: SCAN_SCOPE_BITS.vulnerabilities,
+  BASELINE: SCAN_SCOPE_BITS.baseline,
+  MALICIOUS_FILES: SCAN_SCOPE_BITS.maliciousFiles,
+  SENSITIVE_INFORMATION: SCAN_SCOPE_BITS.sensitiveInformation,
+  SOFTWARE_COMPLIANCE: SCAN_SCOPE_BITS.softwareCompliance,
+} as const satisfies Required<ScanScopeResolvers>;
+
+export const ScanTaskKind = {
+  PERIODIC: 'cycle',
+  MANUAL: 'manual',
+  AUTO_SYNC: 'autoSync',
+  MANUAL_SYNC: 'manualSync',
+} as const satisfies Required<ScanTaskKindResolvers>;
+
 export const enumResolvers = {
   ContainerImageType,
   ScanStatus,
@@ -98,4 +117,6 @@ export const enumResolvers = {
   ShareCenter,
   RepositoryCategory,
   ProductImageType,
+  ScanScope,
+  ScanTaskKind,
 };

@@ -9,6 +9,7 @@ import { Node, nodeQueries } from './node';
 import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
+import { ImageScanTask, ScanTaskFailedImage, scanTaskMutation, scanTaskQueries } from './scanTasks';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
 import { vulnerabilityEnumResolvers } from './vulnerabilityEnums';
 import * as vulnerabilities from './vulnerabilities';
@@ -25,11 +26,14 @@ export const resolvers = {
     ...imageAppQueries,
     ...sharedRepositoryQueries,
     ...productImageQueries,
+    ...scanTaskQueries,
     ...vulnerabilities.vulnerabilityQueries,
     ...imageKindResolvers.queries,
     ...upstreamQuotaQueries,
   },
-  Mutation: { ...scanImagesMutation },
+  Mutation: { ...scanImagesMutation, ...scanTaskMutation },
+  ImageScanTask,
+  ScanTaskFailedImage,
   Node,
   ContainerImage: {
     ...ContainerImage,

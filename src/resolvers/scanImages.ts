@@ -5,6 +5,7 @@
 import type { MutationResolvers, ScanImagesFilter, ScanImagesInput } from '../generated/graphql';
 import { userInputError } from '../graphql/errors';
 import { assertImageRefPart } from '../graphql/imageRef';
+import { enterpriseInstance } from './enterpriseInstance';
 import { BATCH_SCAN_STATUS_FILTERS, type BatchScanSwrImageBody } from '../upstream/hss/types';
 
 /** batch-scan accepts 1–100 named images per request. */
@@ -34,7 +35,40 @@ function allFilter(filter: ScanImagesFilter | null | undefined): Partial<BatchSc
     body.scan_status = filter.scanStatus as ScanStatusFilter;
   }
   if (filter.latestVersionOnly != null) body.latest_version = filter.latestVersionOnly;
+  if (filter.sizeBytes != null) {
+    if (filter.sizeBytes < 0) throw userInputError('filter.sizeBytes must not be negative.');
+    body.image_size = filter.sizeBytes;
+  }
+  Object.assign(
+    body,
+    timeBounds('latest_update_time', filter.updatedAfter, filter.updatedBefore, 'filter.updated'),
+    timeBounds('latest_scan_time', filter.scannedAfter, filter.scannedBefore, 'filter.scanned'),
+  );
   return body;
+}
+
+/** `start_{name}`/`end_{name}` in epoch ms from two DateTimes; BAD_USER_INPUT when start is after end. */
+function timeBounds(
+  name: 'latest_update_time' | 'latest_scan_time',
+  after: string | null | undefined,
+  before: string | null | undefined,
+  argument: string,
+): Partial<BatchScanSwrImageBody> {
+  const start = after == null ? undefined : Date.parse(after);
+  const end = before == null ? undefined : Date.parse(before);
+  for (const [value, which] of [
+    [start, 'After'],
+    [end, 'Before'],
+  ] as const) {
+    if (value !== undefined && !(value >= 0)) throw userInputError(`${argument}${which} must be after 1970.`);
+  }
+  if (start !== undefined && end !== undefined && start > end) {
+    throw userInputError(`${argument}After must not be later than ${argument}Before.`);
+  }
+  return {
+    ...(start !== undefined && { [`start_${name}`]: start }),
+    ...(end !== undefined && { [`end_${name}`]: end }),
+  };
 }
 
 /** ScanImagesInput → batch-scan body; BAD_USER_INPUT for anything HSS would refuse or misread. */
@@ -50,7 +84,7 @@ export function batchScanBody(input: ScanImagesInput): BatchScanSwrImageBody {
     throw userInputError('Give either input.images (1–100 images) or input.all: true, not both.');
   }
   if (input.images == null) {
-    return { image_type: imageType, operate_all: true, ...allFilter(input.filter) };
+    return { repo_type: 'SWR', image_type: imageType, operate_all: true, ...allFilter(input.filter) };
   }
   if (input.filter != null) throw userInputError('input.filter applies only with input.all: true.');
   if (input.images.length < 1 || input.images.length > MAX_SCAN_IMAGES) {
@@ -60,8 +94,9 @@ export function batchScanBody(input: ScanImagesInput): BatchScanSwrImageBody {
     namespace: assertImageRefPart('namespace', image.namespace, `input.images[${index}].namespace`),
     image_name: assertImageRefPart('name', image.name, `input.images[${index}].name`),
     image_version: assertImageRefPart('tag', image.tag, `input.images[${index}].tag`),
+    ...enterpriseInstance(image, imageType === 'instance_image', `input.images[${index}]`),
   }));
-  return { image_type: imageType, image_info_list: imageInfoList };
+  return { repo_type: 'SWR', image_type: imageType, image_info_list: imageInfoList };
 }
 
 export const scanImagesMutation: Pick<MutationResolvers, 'scanImages'> = {

@@ -176,11 +176,14 @@ export async function startGateway(
       resolve();
     });
   });
-  // Fetch the IAM token now, so the first client request does not wait for IAM. A failure is only logged:
-  // the provider tries again when a request needs the token.
-  upstream.tokenProvider.getToken().catch((error: unknown) => {
+  // Fetch the IAM token (or, with access keys, the project id) now, so the first client request does not
+  // wait for IAM. A failure is only logged: it is tried again when a request needs it.
+  upstream.authenticator.warmUp().catch((error: unknown) => {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
-    logger.warn({ code }, 'could not fetch the IAM token at start; will retry when a request needs it');
+    logger.warn(
+      { code },
+      'could not prepare upstream credentials at start; will retry when a request needs them',
+    );
   });
   const { port } = httpServer.address() as AddressInfo;
   const host =

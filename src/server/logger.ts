@@ -20,6 +20,13 @@ export const REDACTED_PATHS = [
   '*.headers["x-subject-token"]',
   'credentials',
   '*.credentials',
+  // AK/SK credentials: the secret key and a temporary key's security token.
+  'secretKey',
+  '*.secretKey',
+  'securityToken',
+  '*.securityToken',
+  'headers["x-security-token"]',
+  '*.headers["x-security-token"]',
 ];
 
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {

@@ -1,10 +1,10 @@
-import type { GatewayConfig, IamCredentials } from '../config/config';
+import type { GatewayConfig, UpstreamCredentials } from '../config/config';
 import type { ServiceEndpoints } from '../config/endpoints';
 
 /** Where the gateway sends upstream calls, and as whom: resolved before the gateway starts. */
 export interface ResolvedUpstreamTarget {
   region: string;
-  credentials: IamCredentials;
+  credentials: UpstreamCredentials;
   endpoints: ServiceEndpoints;
   projectId?: string;
 }

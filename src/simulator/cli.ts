@@ -85,13 +85,18 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): SimulatorOptions {
 async function main(): Promise<void> {
   const started = Date.now();
   const simulator = await startSimulator(parse(process.argv.slice(2), process.env));
-  const { credentials } = simulator;
+  const { credentials, accessKeys } = simulator;
   const summary = simulator.control.dataset;
   console.log(`Huawei Cloud simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  region:      ${simulator.region}`);
   console.log(`  project id:  ${simulator.projectId}`);
   console.log(
     `  credentials: domain=${credentials.domain} user=${credentials.user} password=${credentials.password}`,
+  );
+  console.log(`  access key:  ak=${accessKeys.permanent.accessKey} sk=${accessKeys.permanent.secretKey}`);
+  console.log(
+    `  temporary:   ak=${accessKeys.temporary.accessKey} sk=${accessKeys.temporary.secretKey} ` +
+      `security-token=${accessKeys.temporary.securityToken}`,
   );
   console.log(
     `  images:      ${summary.imageCount} in ${summary.repositoryCount} repositories (seed ${summary.seed})`,

@@ -1,4 +1,5 @@
 /** The in-process control surface (`RunningSimulator.control`). */
+import type { AccessKeyVerifier } from './akSkAuth';
 import type { TokenStore } from './auth';
 import type { CallCounter } from './callCounter';
 import type { Dataset } from './data/dataset';
@@ -21,6 +22,8 @@ export interface SimulatorState {
   faults: FaultInjector;
   rateLimiter: RateLimiter;
   tokens: TokenStore;
+  /** Checks AK/SK-signed requests against the simulator's own key pairs. */
+  accessKeys: AccessKeyVerifier;
 }
 
 export function createControl(state: SimulatorState): SimulatorControl {

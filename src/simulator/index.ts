@@ -6,6 +6,7 @@
  *   // sim.url, sim.projectId, sim.credentials; sim.control.injectFault('hss.listImageApps', { kind: 'hang' })
  *   await sim.stop();
  */
+import { AccessKeyVerifier } from './akSkAuth';
 import { TokenStore } from './auth';
 import { CallCounter } from './callCounter';
 import { createControl, type SimulatorState } from './control';
@@ -26,6 +27,7 @@ export type {
   LatencySpec,
   RateLimitSetting,
   RunningSimulator,
+  SimulatorAccessKeys,
   SimulatorControl,
   SimulatorCredentials,
   SimulatorOptions,
@@ -39,7 +41,7 @@ export type {
   SimulatedImageApp,
   SimulatorDataset,
 } from './data/dataset';
-export { DEFAULT_CREDENTIALS } from './options';
+export { DEFAULT_ACCESS_KEYS, DEFAULT_CREDENTIALS } from './options';
 export { DOCUMENTED_HSS_PER_MINUTE } from './rateLimit';
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -66,6 +68,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults: new FaultInjector(new Rng(hash32(resolved.seed, SALT.faults))),
     rateLimiter: new RateLimiter(resolved.rateLimits),
     tokens: new TokenStore(resolved.tokenTtlMs),
+    accessKeys: new AccessKeyVerifier([resolved.accessKeys.permanent, resolved.accessKeys.temporary]),
   };
   const control = createControl(state);
   const server: SimulatorServer = new SimulatorServer({
@@ -80,6 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         region: identity.region,
         projectId: identity.projectId,
         credentials: identity.credentials,
+        accessKeys: resolved.accessKeys,
         seed: resolved.seed,
         imageCount: resolved.imageCount,
         rateLimits: { enabled: state.rateLimiter.enabled, perMinute: state.rateLimiter.limit },
@@ -94,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     region: identity.region,
     projectId: identity.projectId,
     credentials: { ...identity.credentials },
+    accessKeys: structuredClone(resolved.accessKeys),
     control,
     stop: () => (stopped ??= server.stop()),
   };

@@ -1,6 +1,6 @@
 /** Option defaults and validation: a bad option fails at start with one clear message. */
 import { hexFor, SALT } from './data/prng';
-import type { RateLimitSetting, SimulatorCredentials, SimulatorOptions } from './types';
+import type { RateLimitSetting, SimulatorAccessKeys, SimulatorCredentials, SimulatorOptions } from './types';
 
 export interface ResolvedOptions {
   port: number;
@@ -10,6 +10,7 @@ export interface ResolvedOptions {
   region: string;
   projectId: string;
   credentials: SimulatorCredentials;
+  accessKeys: SimulatorAccessKeys;
   tokenTtlMs: number;
   rateLimits: RateLimitSetting;
   scanDurationMs: number;
@@ -19,6 +20,15 @@ export const DEFAULT_CREDENTIALS: SimulatorCredentials = {
   domain: 'demo-domain',
   user: 'demo-user',
   password: 'demo-password',
+};
+/** Fixed, so a gateway can be pointed at any simulator run; not secrets of anything real. */
+export const DEFAULT_ACCESS_KEYS: SimulatorAccessKeys = {
+  permanent: { accessKey: 'SIMULATORAK000000001', secretKey: 'simulator-secret-key-0000000000000000001' },
+  temporary: {
+    accessKey: 'SIMULATORSTS00000001',
+    secretKey: 'simulator-temporary-secret-key-00000001',
+    securityToken: 'simulator-security-token-gQpjbi1ub3J0aC00LmV4YW1wbGU',
+  },
 };
 /** The software index packs (image, position) into 32 bits: 256 positions per image. */
 const MAX_IMAGES = 5_000_000;
@@ -43,6 +53,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     region,
     projectId: options.projectId ?? hexFor(4, seed, SALT.projectId),
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
+    accessKeys: structuredClone(options.accessKeys ?? DEFAULT_ACCESS_KEYS),
     tokenTtlMs: integerIn('tokenTtlMs', options.tokenTtlMs ?? 24 * 3_600_000, 1, Number.MAX_SAFE_INTEGER),
     rateLimits: options.rateLimits ?? false,
     scanDurationMs: integerIn('scanDurationMs', options.scanDurationMs ?? 2000, 0, Number.MAX_SAFE_INTEGER),

@@ -4,6 +4,7 @@
  * A single trailing slash is tolerated.
  */
 import { batchScanSwrImageRoute } from './routes/hss/batchScan';
+import { createManualImageScanTaskRoute, listImageScanTasksRoute } from './routes/hss/scanTasks';
 import { showImageFilesStatRoute } from './routes/hss/filesStat';
 import { listGlobalImageAppsRoute } from './routes/hss/globalImageApps';
 import { listCicdImagesRoute } from './routes/hss/cicdImages';
@@ -28,6 +29,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   listImageAppsRoute,
   showImageFilesStatRoute,
   batchScanSwrImageRoute,
+  createManualImageScanTaskRoute,
+  listImageScanTasksRoute,
   ...vulnerabilityRoutes,
   ...baselineCheckRoutes,
   ...swrRoutes,

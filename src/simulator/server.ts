@@ -10,6 +10,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { isSignedRequest } from './akSkAuth';
+import type { TokenRecord } from './auth';
 import type { SimulatorState } from './control';
 import { CONTROL_PREFIX, handleControl, type ControlHttpDeps } from './controlHttp';
 import {
@@ -95,8 +97,7 @@ export class SimulatorServer {
     }
     try {
       const body = route.readsBody ? await readBody(req) : '';
-      const token =
-        route.auth === 'token' ? state.tokens.authenticate(req.headers, params.project_id) : undefined;
+      const token = route.auth === 'token' ? this.authenticate(req, body, params.project_id) : undefined;
       if (route.rateLimited && token && !state.rateLimiter.tryAcquire(route.id, token.userId)) {
         throw gatewayError(429, 'APIGW.0308', throttledMessage(state.rateLimiter.limit));
       }
@@ -118,6 +119,36 @@ export class SimulatorServer {
         sendJson(res, 413, gatewayBody('APIGW.0201', 'Request entity too large', requestId), requestId);
       } else this.internalError(res, error, requestId);
     }
+  }
+
+  /** A signed request is checked against the access keys, anything else as a token. */
+  private authenticate(req: IncomingMessage, body: string, pathProjectId?: string): TokenRecord {
+    const { state, identity } = this.deps;
+    if (!isSignedRequest(req.headers)) return state.tokens.authenticate(req.headers, pathProjectId);
+    state.accessKeys.verify({
+      method: req.method ?? 'GET',
+      target: req.url ?? '/',
+      headers: req.headers,
+      body,
+    });
+    // The keys belong to this simulator's project: another one in the header or the path is refused.
+    const projectHeader = req.headers['x-project-id'];
+    const foreign = [projectHeader, pathProjectId].some(
+      (id) => id !== undefined && id !== identity.projectId,
+    );
+    if (foreign) throw gatewayError(403, 'APIGW.0310', 'The project is unavailable to this access key');
+    // The keys belong to the simulator's one IAM user: same identity (and HSS quota) as its tokens.
+    return {
+      userId: identity.userId,
+      userName: identity.credentials.user,
+      domainId: identity.domainId,
+      domainName: identity.credentials.domain,
+      projectId: identity.projectId,
+      projectName: identity.region,
+      issuedAt: 0,
+      expiresAt: Number.POSITIVE_INFINITY,
+      revoked: false,
+    };
   }
 
   private applyFault(

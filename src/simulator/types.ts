@@ -7,6 +7,13 @@ export interface SimulatorCredentials {
   password: string;
 }
 
+/** Access key pairs the simulator accepts for AK/SK-signed requests. */
+export interface SimulatorAccessKeys {
+  permanent: { accessKey: string; secretKey: string };
+  /** A temporary key: its requests must also carry `X-Security-Token`. */
+  temporary: { accessKey: string; secretKey: string; securityToken: string };
+}
+
 export interface SimulatorOptions {
   /** Default 0 (ephemeral). */
   port?: number;
@@ -22,6 +29,8 @@ export interface SimulatorOptions {
   projectId?: string;
   /** Default { domain: 'demo-domain', user: 'demo-user', password: 'demo-password' }. */
   credentials?: SimulatorCredentials;
+  /** Default `DEFAULT_ACCESS_KEYS`. */
+  accessKeys?: SimulatorAccessKeys;
   /** Default 24 h. */
   tokenTtlMs?: number;
   /** Default false; true = the documented HSS limit of 5 calls/min per user per API. */
@@ -36,6 +45,8 @@ export interface RunningSimulator {
   region: string;
   projectId: string;
   credentials: SimulatorCredentials;
+  /** The AK/SK pairs it accepts (same user and project as `credentials`). */
+  accessKeys: SimulatorAccessKeys;
   control: SimulatorControl;
   /** Closes the server and every open socket (hung requests included). */
   stop(): Promise<void>;
@@ -49,6 +60,8 @@ export const SIMULATOR_ROUTE_IDS = [
   'hss.listImageApps',
   'hss.showImageFilesStat',
   'hss.batchScanSwrImage',
+  'hss.createManualImageScanTask',
+  'hss.listImageScanTasks',
   'swr.listSharedRepositories',
   'workspace.listProductImages',
   'hss.listImageVulnerabilities',

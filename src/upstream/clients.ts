@@ -15,6 +15,12 @@ import type {
   ListRegistryImagesQuery,
   ShowImageFilesStatQuery,
 } from './hss/types';
+import type {
+  CreateManualImageScanTaskBody,
+  CreateManualImageScanTaskQuery,
+  HssImageScanTask,
+  ListImageScanTasksQuery,
+} from './hss/scanTaskTypes';
 import type { HssVulnerabilityApi } from './hss/vulnerabilityClient';
 import type { HssImageKindsClient } from './hss/imageKindsClient';
 import type { CallOptions } from './upstreamCall';
@@ -48,6 +54,20 @@ export interface HssClient extends HssImageKindsClient, HssVulnerabilityApi {
   ): Promise<HssImageFilesStat>;
   /** Not idempotent: never retried once sent. Invalidates cached image lists and software it makes stale. */
   batchScanSwrImage(body: BatchScanSwrImageBody, options?: CallOptions): Promise<void>;
+  /**
+   * Starts a scan task (the current API). Not idempotent, never retried once sent; answers nothing (no
+   * task id). Invalidates the image lists and the scan-task list.
+   */
+  createManualImageScanTask(
+    body: CreateManualImageScanTaskBody,
+    query?: CreateManualImageScanTaskQuery,
+    options?: CallOptions,
+  ): Promise<void>;
+  /** Scan tasks with their progress; cached briefly as a list (a new task purges it). */
+  listImageScanTasks(
+    query: ListImageScanTasksQuery,
+    options?: CallOptions,
+  ): Promise<HssPage<HssImageScanTask>>;
 }
 
 export interface SwrSharedRepositoriesPage {

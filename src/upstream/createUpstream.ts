@@ -1,11 +1,14 @@
 /**
- * Assembles the upstream side: pools, IAM client, token provider, lazy project id, the call pipeline
- * around the HTTP core, and the three service clients.
+ * Assembles the upstream side: pools, IAM client, the request authenticator (IAM token provider, or AK/SK
+ * signing), lazy project id, the call pipeline around the HTTP core, and the three service clients.
  */
 import type { Logger } from 'pino';
 import { createProjectIdSource } from '../auth/projectId';
+import type { RequestAuthenticator } from '../auth/requestAuthenticator';
+import { createSigningAuthenticator } from '../auth/signingAuthenticator';
+import { createTokenAuthenticator } from '../auth/tokenAuthenticator';
 import { createTokenProvider, type TokenProvider } from '../auth/tokenProvider';
-import type { IamCredentials } from '../config/config';
+import { isAccessKeyCredentials, type UpstreamCredentials } from '../config/credentials';
 import type { ServiceEndpoints } from '../config/endpoints';
 import type { UpstreamClients } from './clients';
 import { createHssClient } from './hss/client';
@@ -19,7 +22,8 @@ import { createWorkspaceClient } from './workspace/client';
 
 export interface CreateUpstreamOptions {
   endpoints: ServiceEndpoints;
-  credentials: IamCredentials;
+  /** IAM password (token flow) or an access key pair (every request signed). */
+  credentials: UpstreamCredentials;
   /** When absent: the token's project, else IAM `GET /v3/projects?name=<region>` on first use. */
   projectId?: string;
   region: string;
@@ -38,7 +42,10 @@ export interface CreateUpstreamOptions {
 
 export interface Upstream {
   clients: UpstreamClients;
-  tokenProvider: TokenProvider;
+  /** Adds the credential to each upstream request; `warmUp()` readies it before the first one. */
+  authenticator: RequestAuthenticator;
+  /** The IAM token provider; absent with access key credentials (nothing to fetch). */
+  tokenProvider?: TokenProvider;
   /** Closes every connection pool; in-flight requests finish first. */
   close(): Promise<void>;
 }
@@ -56,19 +63,29 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     timeouts: options.timeouts,
     ...(metrics && { metrics }),
   });
-  const tokenProvider = createTokenProvider({
-    iam,
-    credentials: options.credentials,
-    scope:
-      options.projectId === undefined ? { projectName: options.region } : { projectId: options.projectId },
-    ...options.token,
-    ...(logger && { logger: logger.child({ component: 'iam-token' }) }),
-    ...(metrics && { metrics }),
-  });
+  const { credentials } = options;
+  const tokenProvider = isAccessKeyCredentials(credentials)
+    ? undefined
+    : createTokenProvider({
+        iam,
+        credentials,
+        scope:
+          options.projectId === undefined
+            ? { projectName: options.region }
+            : { projectId: options.projectId },
+        ...options.token,
+        ...(logger && { logger: logger.child({ component: 'iam-token' }) }),
+        ...(metrics && { metrics }),
+      });
+  const authenticator: RequestAuthenticator = isAccessKeyCredentials(credentials)
+    ? // The project id lookup is itself authenticated (IAM takes no project id), so it is bound late.
+      createSigningAuthenticator({ credentials, projectId: (signal) => projectId(signal) })
+    : createTokenAuthenticator(tokenProvider!, credentials.password);
   const projectId = createProjectIdSource({
     ...(options.projectId !== undefined && { configured: options.projectId }),
     region: options.region,
-    tokens: tokenProvider,
+    ...(tokenProvider && { tokens: tokenProvider }),
+    authenticator,
     iam,
   });
   const core = createHttpCore({
@@ -77,24 +94,29 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
       swr: options.endpoints.swr,
       workspace: options.endpoints.workspace,
     },
-    tokens: tokenProvider,
+    authenticator,
     timeouts: options.timeouts,
     pools,
     maxResponseBytes: options.maxResponseBytes,
     ...(logger && { logger: logger.child({ component: 'upstream' }) }),
     ...(metrics && { metrics }),
-    secrets: () => [options.credentials.password, projectId.known()],
+    secrets: () => [projectId.known()],
   });
   const handler = options.pipeline ? options.pipeline.around(core.handler) : core.handler;
   const clients: UpstreamClients = {
     hss: createHssClient({
       handler,
-      projectId,
+      projectId: projectId,
       region: options.region,
       ...(options.enterpriseProjectId !== undefined && { enterpriseProjectId: options.enterpriseProjectId }),
     }),
     swr: createSwrClient({ handler }),
     workspace: createWorkspaceClient({ handler, projectId }),
   };
-  return { clients, tokenProvider, close: () => core.close() };
+  return {
+    clients,
+    authenticator,
+    ...(tokenProvider && { tokenProvider }),
+    close: () => core.close(),
+  };
 }

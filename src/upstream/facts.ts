@@ -17,6 +17,10 @@ export interface ListRange {
 export const HSS_REGISTRY_IMAGES_RANGE: ListRange = { minLimit: 1, maxLimit: 200, maxOffset: 2_000_000 };
 /** HSS ListImageApps and ListGlobalImageApps: limit 10–200, offset 0–2,000,000. */
 export const HSS_APPS_RANGE: ListRange = { minLimit: 10, maxLimit: 200, maxOffset: 2_000_000 };
+/** HSS ListImageScanTask: limit 10–200, offset 0–2,000,000. */
+export const HSS_SCAN_TASKS_RANGE: ListRange = { minLimit: 10, maxLimit: 200, maxOffset: 2_000_000 };
+/** HSS scan tasks' `rate_limit`: 0–1000 images per hour, 0 meaning unlimited. */
+export const HSS_SCAN_TASK_MAX_RATE_LIMIT = 1000;
 /** HSS `app_name` filters: at most 32 characters. */
 export const HSS_APP_NAME_MAX_LENGTH = 32;
 /** SWR ListSharedReposDetails v2 documents no limit range; the v3 list allows 1–1000. */

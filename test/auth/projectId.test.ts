@@ -1,8 +1,11 @@
 import { createProjectIdSource } from '../../src/auth/projectId';
 
 function tokens(projectId?: string) {
-  return { getToken: jest.fn(async () => 'tok'), getProjectId: jest.fn(async () => projectId) };
+  return { getProjectId: jest.fn(async () => projectId) };
 }
+
+/** Whatever authenticates the lookup (token or signature) is passed through to the IAM client. */
+const authenticator = { authenticate: jest.fn(), secrets: () => [] };
 
 describe('project id source', () => {
   it('uses the configured id without calling IAM', async () => {
@@ -11,6 +14,7 @@ describe('project id source', () => {
       configured: 'cfg',
       region: 'cn-north-4',
       tokens: tokens('tok-proj'),
+      authenticator,
       iam,
     });
     await expect(source()).resolves.toBe('cfg');
@@ -20,7 +24,12 @@ describe('project id source', () => {
 
   it("takes the token's project id when there is one", async () => {
     const iam = { listProjects: jest.fn() };
-    const source = createProjectIdSource({ region: 'cn-north-4', tokens: tokens('tok-proj'), iam });
+    const source = createProjectIdSource({
+      region: 'cn-north-4',
+      tokens: tokens('tok-proj'),
+      authenticator,
+      iam,
+    });
     expect(source.known()).toBeUndefined();
     await expect(source()).resolves.toBe('tok-proj');
     expect(source.known()).toBe('tok-proj');
@@ -34,11 +43,11 @@ describe('project id source', () => {
         { id: 'p-1', name: 'cn-north-4' },
       ]),
     };
-    const source = createProjectIdSource({ region: 'cn-north-4', tokens: tokens(), iam });
+    const source = createProjectIdSource({ region: 'cn-north-4', tokens: tokens(), authenticator, iam });
     await expect(Promise.all([source(), source(), source()])).resolves.toEqual(['p-1', 'p-1', 'p-1']);
     await source();
     expect(iam.listProjects).toHaveBeenCalledTimes(1);
-    expect(iam.listProjects).toHaveBeenCalledWith('cn-north-4', 'tok');
+    expect(iam.listProjects).toHaveBeenCalledWith('cn-north-4', authenticator);
   });
 
   it('fails clearly on no match or several, and tries again next time', async () => {
@@ -50,7 +59,11 @@ describe('project id source', () => {
         { id: 'b', name: 'cn-north-4' },
       ])
       .mockResolvedValueOnce([{ id: 'ok', name: 'cn-north-4' }]);
-    const source = createProjectIdSource({ region: 'cn-north-4', tokens: tokens(), iam: { listProjects } });
+    const source = createProjectIdSource({
+      region: 'cn-north-4',
+      authenticator,
+      iam: { listProjects },
+    });
     await expect(source()).rejects.toMatchObject({
       code: 'UPSTREAM_AUTH_FAILED',
       message: expect.stringContaining('no project'),

@@ -119,11 +119,81 @@ describe('loadConfig', () => {
       'GATEWAY_CACHE_LIST_FRESH_MS',
       'GATEWAY_CACHE_LIST_FRESH_MS: must be between 0 and 3600000, got -1',
     ],
+    [
+      { ...CREDENTIALS, HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567' },
+      'HWC_ACCESS_KEY',
+      'HWC_ACCESS_KEY: conflicts with HWC_IAM_DOMAIN: configure either the IAM password (HWC_IAM_*) or an ' +
+        'access key (HWC_ACCESS_KEY and HWC_SECRET_KEY), not both',
+    ],
+    [
+      { HWC_IAM_PASSWORD: 'pw-1234', HWC_SECURITY_TOKEN: 'tok-1234' },
+      'HWC_SECURITY_TOKEN',
+      'HWC_SECURITY_TOKEN: conflicts with HWC_IAM_PASSWORD: configure either the IAM password (HWC_IAM_*) or an ' +
+        'access key (HWC_ACCESS_KEY and HWC_SECRET_KEY), not both',
+    ],
+    [
+      { HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567', HWC_REGION: 'cn-north-4' },
+      'HWC_SECRET_KEY',
+      'HWC_SECRET_KEY: is required with AK/SK credentials (HWC_ACCESS_KEY and HWC_SECRET_KEY)',
+    ],
+    [
+      { HWC_SECRET_KEY: 'sk-value-1234', HWC_SECURITY_TOKEN: 'tok-1234' },
+      'HWC_ACCESS_KEY',
+      'HWC_ACCESS_KEY: is required with AK/SK credentials (HWC_ACCESS_KEY and HWC_SECRET_KEY)',
+    ],
+    [
+      { HWC_ACCESS_KEY: 'not a key!', HWC_SECRET_KEY: 'sk-value-1234' },
+      'HWC_ACCESS_KEY',
+      'HWC_ACCESS_KEY: must be an access key id (10–128 letters and digits)',
+    ],
+    [
+      { HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567', HWC_SECRET_KEY: 'has a space' },
+      'HWC_SECRET_KEY',
+      'HWC_SECRET_KEY: must be printable ASCII without spaces (value not shown)',
+    ],
+    [
+      { HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567', HWC_SECRET_KEY: 'sk-value-1234' },
+      'HWC_REGION',
+      'HWC_REGION: is required with Huawei Cloud credentials',
+    ],
   ])('refuses %j with one line naming %s', (env, variable, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('takes an access key pair instead of the IAM password, with an optional security token', () => {
+    const env = {
+      HWC_REGION: 'cn-north-4',
+      HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567',
+      HWC_SECRET_KEY: 'sk/+=secret',
+    };
+    expect(loadConfig(env).upstream.target).toMatchObject({
+      kind: 'remote',
+      credentials: { accessKey: 'HPUABCDEFGHIJ1234567', secretKey: 'sk/+=secret' },
+    });
+    const temporary = loadConfig({ ...env, HWC_SECURITY_TOKEN: 'gQpjbi1ub3J0aC00' });
+    expect(temporary.upstream.target).toMatchObject({
+      credentials: {
+        accessKey: 'HPUABCDEFGHIJ1234567',
+        secretKey: 'sk/+=secret',
+        securityToken: 'gQpjbi1ub3J0aC00',
+      },
+    });
+    expect(temporary.upstream.projectId).toBeUndefined();
+  });
+
+  it('never echoes the secret key or the security token in an error', () => {
+    const secret = 'SECRET-key value';
+    const error = errorOf({ HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567', HWC_SECRET_KEY: secret });
+    expect(error.message).not.toContain(secret);
+    const token = errorOf({
+      HWC_ACCESS_KEY: 'HPUABCDEFGHIJ1234567',
+      HWC_SECRET_KEY: 'sk-value-1234',
+      HWC_SECURITY_TOKEN: 'TOKEN with space',
+    });
+    expect(token.message).not.toContain('TOKEN with space');
   });
 
   it('never echoes the password in an error', () => {

@@ -14,10 +14,13 @@ const SCREENSHOT = path.join(__dirname, '../../test-results/explorer.png');
 const REFERENCE_OPERATIONS = [
   'ImageDashboard',
   'ImageDetail',
+  'ImageScanTasks',
+  'ImageVulnerabilities',
   'ProductImages',
   'ScanImages',
   'SharedRepositories',
   'SoftwareSearch',
+  'StartImageScanTask',
 ];
 
 jest.setTimeout(90_000);

@@ -14,18 +14,20 @@ import { expectNoLeaks } from './support/observe';
 const PAGE = { first: 3, filter: { type: 'PRIVATE' } };
 const FILES_STAT: SimulatorRouteId = 'hss.showImageFilesStat';
 
+const STACK_OPTIONS = {
+  simulator: { imageCount: 300, seed: 7 },
+  env: {
+    // A hung upstream is given up after 300 ms (per attempt).
+    HWC_HEADERS_TIMEOUT_MS: '300',
+    HWC_BODY_TIMEOUT_MS: '300',
+    // The breaker has its own test; here one route failing must not trip it for the other HSS APIs.
+    GATEWAY_BREAKER_FAILURES: '1000',
+  },
+};
+
 let stack: Stack;
 beforeEach(async () => {
-  stack = await startStack({
-    simulator: { imageCount: 300, seed: 7 },
-    env: {
-      // A hung upstream is given up after 300 ms (per attempt).
-      HWC_HEADERS_TIMEOUT_MS: '300',
-      HWC_BODY_TIMEOUT_MS: '300',
-      // The breaker has its own test; here one route failing must not trip it for the other HSS APIs.
-      GATEWAY_BREAKER_FAILURES: '1000',
-    },
-  });
+  stack = await startStack(STACK_OPTIONS);
 });
 afterEach(() => stack.close());
 
@@ -114,30 +116,37 @@ describe.each(CASES)('files statistics failing with %s', (_name, fault, code) =>
   });
 });
 
-it('renews the token once and retries when a call is rejected once (401 APIGW.0307)', async () => {
-  await stack.query(`{ productImages(first: 1) { totalCount } }`); // token in place
-  stack.resetCalls();
-  stack.simulator.control.injectFault(FILES_STAT, { kind: 'tokenExpired' }, { times: 1 });
-  const response = await stack.query<Dashboard>(DASHBOARD, PAGE);
-  expect(response.body.errors).toBeUndefined();
-  for (const node of response.body.data!.containerImages.nodes) expect(node.fileStatistics).not.toBeNull();
-  const calls = stack.calls();
-  expect(calls['iam.createToken']).toBe(1); // one renewal
-  expect(calls[FILES_STAT]).toBe(3 + 1); // three calls, one of them retried with the new token
-});
+describe('the IAM token flow (always with the password, whatever E2E_CREDENTIAL says)', () => {
+  beforeEach(async () => {
+    await stack.close();
+    stack = await startStack({ ...STACK_OPTIONS, credential: 'password' });
+  });
 
-it('reports a persistent token rejection with a bounded number of renewals', async () => {
-  await stack.query(`{ productImages(first: 1) { totalCount } }`);
-  stack.resetCalls();
-  stack.simulator.control.injectFault(FILES_STAT, { kind: 'tokenExpired' });
-  const response = await stack.query<Dashboard>(DASHBOARD, PAGE);
-  expectOnlyFieldFailed(response, 'fileStatistics', 'UPSTREAM_AUTH_FAILED', 'hss');
-  const calls = stack.calls();
-  // Each call renews at most once, then gives up (no renewal loop).
-  expect(calls['iam.createToken'] ?? 0).toBeGreaterThanOrEqual(1);
-  expect(calls['iam.createToken'] ?? 0).toBeLessThanOrEqual(3);
-  expect(calls[FILES_STAT]).toBeLessThanOrEqual(6);
-  await expectRecovered();
+  it('renews the token once and retries when a call is rejected once (401 APIGW.0307)', async () => {
+    await stack.query(`{ productImages(first: 1) { totalCount } }`); // token in place
+    stack.resetCalls();
+    stack.simulator.control.injectFault(FILES_STAT, { kind: 'tokenExpired' }, { times: 1 });
+    const response = await stack.query<Dashboard>(DASHBOARD, PAGE);
+    expect(response.body.errors).toBeUndefined();
+    for (const node of response.body.data!.containerImages.nodes) expect(node.fileStatistics).not.toBeNull();
+    const calls = stack.calls();
+    expect(calls['iam.createToken']).toBe(1); // one renewal
+    expect(calls[FILES_STAT]).toBe(3 + 1); // three calls, one of them retried with the new token
+  });
+
+  it('reports a persistent token rejection with a bounded number of renewals', async () => {
+    await stack.query(`{ productImages(first: 1) { totalCount } }`);
+    stack.resetCalls();
+    stack.simulator.control.injectFault(FILES_STAT, { kind: 'tokenExpired' });
+    const response = await stack.query<Dashboard>(DASHBOARD, PAGE);
+    expectOnlyFieldFailed(response, 'fileStatistics', 'UPSTREAM_AUTH_FAILED', 'hss');
+    const calls = stack.calls();
+    // Each call renews at most once, then gives up (no renewal loop).
+    expect(calls['iam.createToken'] ?? 0).toBeGreaterThanOrEqual(1);
+    expect(calls['iam.createToken'] ?? 0).toBeLessThanOrEqual(3);
+    expect(calls[FILES_STAT]).toBeLessThanOrEqual(6);
+    await expectRecovered();
+  });
 });
 
 it('nulls only the shared repositories when SWR fails, naming SWR as the service', async () => {

@@ -45,6 +45,38 @@ export interface StackOptions {
   waitForToken?: boolean;
   /** Log lines of the gateway, for tests that check what is (not) logged. */
   logLines?: string[];
+  /** The credential the gateway holds (default the IAM password); `env` may still override a variable. */
+  credential?: 'password' | 'accessKey' | 'temporaryAccessKey';
+}
+
+function defaultCredential(): StackOptions['credential'] {
+  const chosen = process.env.E2E_CREDENTIAL ?? 'password';
+  if (chosen !== 'password' && chosen !== 'accessKey' && chosen !== 'temporaryAccessKey') {
+    throw new Error(`E2E_CREDENTIAL must be password, accessKey or temporaryAccessKey, got "${chosen}"`);
+  }
+  return chosen;
+}
+
+/** The simulator's own credentials of one kind, as gateway environment variables. */
+function credentialEnv(
+  simulator: RunningSimulator,
+  kind: StackOptions['credential'],
+): Record<string, string> {
+  const { permanent, temporary } = simulator.accessKeys;
+  if (kind === 'accessKey')
+    return { HWC_ACCESS_KEY: permanent.accessKey, HWC_SECRET_KEY: permanent.secretKey };
+  if (kind === 'temporaryAccessKey') {
+    return {
+      HWC_ACCESS_KEY: temporary.accessKey,
+      HWC_SECRET_KEY: temporary.secretKey,
+      HWC_SECURITY_TOKEN: temporary.securityToken,
+    };
+  }
+  return {
+    HWC_IAM_DOMAIN: simulator.credentials.domain,
+    HWC_IAM_USER: simulator.credentials.user,
+    HWC_IAM_PASSWORD: simulator.credentials.password,
+  };
 }
 
 /**
@@ -57,7 +89,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLines ? 'debug' : 'silent',
-    ...upstreamEnvFor(simulator),
+    // E2E_CREDENTIAL=accessKey|temporaryAccessKey runs the whole suite with AK/SK signing.
+    ...upstreamEnvFor(simulator, options.credential),
     HWC_QUOTA_LIMITER: 'off',
     HWC_RETRY_BASE_DELAY_MS: '5',
     HWC_RETRY_MAX_DELAY_MS: '20',
@@ -68,8 +101,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ? pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) })
     : pino({ level: 'silent' });
   const gateway = await startGateway(config, remoteUpstreamTarget(config), { logger });
-  // The gateway fetches its IAM token at start; let that land so call counts start from a quiet state.
-  if (options.waitForToken !== false) await gateway.upstream.tokenProvider.getToken().catch(() => undefined);
+  // The gateway fetches its IAM token (or, with an access key, the project id) at start; let that land so
+  // call counts start from a quiet state.
+  if (options.waitForToken !== false) await gateway.upstream.authenticator.warmUp().catch(() => undefined);
 
   return {
     simulator,
@@ -97,12 +131,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** The environment that points a gateway at a simulator as if it were Huawei Cloud, with its credentials. */
-export function upstreamEnvFor(simulator: RunningSimulator): Record<string, string> {
+export function upstreamEnvFor(
+  simulator: RunningSimulator,
+  credential: StackOptions['credential'] = defaultCredential(),
+): Record<string, string> {
   return {
     HWC_REGION: simulator.region,
-    HWC_IAM_DOMAIN: simulator.credentials.domain,
-    HWC_IAM_USER: simulator.credentials.user,
-    HWC_IAM_PASSWORD: simulator.credentials.password,
+    ...credentialEnv(simulator, credential),
     HWC_IAM_ENDPOINT: simulator.url,
     HWC_HSS_ENDPOINT: simulator.url,
     HWC_SWR_ENDPOINT: simulator.url,

@@ -1,7 +1,8 @@
 /**
  * The central IAM token, end to end: fetched once for a burst of cold requests, renewed before expiry,
  * renewed once on a 401 mid-flight, and wrong credentials reported as UPSTREAM_AUTH_FAILED — never a
- * crash, and never the password in a response or a log line.
+ * crash, and never the password in a response or a log line. Always with the password (the token flow),
+ * whatever E2E_CREDENTIAL says.
  */
 import { request } from 'undici';
 import { errorCodes, operation, startStack, type Stack } from './harness';
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 it('fetches one token for 100 concurrent cold requests (and the fetch the gateway starts at boot)', async () => {
-  stack = await startStack({ waitForToken: false });
+  stack = await startStack({ credential: 'password', waitForToken: false });
   const started = stack;
   const responses = await Promise.all(Array.from({ length: 100 }, () => started.query(PRODUCTS)));
   for (const response of responses) expect(response.body.errors).toBeUndefined();
@@ -26,7 +27,7 @@ it('fetches one token for 100 concurrent cold requests (and the fetch the gatewa
 
 it('renews the token ahead of its expiry without a failed call', async () => {
   // 2 s tokens: the provider refreshes ahead in proportion (a quarter of the lifetime) rather than an hour.
-  stack = await startStack({ simulator: { tokenTtlMs: 2_000 } });
+  stack = await startStack({ credential: 'password', simulator: { tokenTtlMs: 2_000 } });
   expect((await stack.query(productsPage(1))).body.errors).toBeUndefined();
   await new Promise((resolve) => setTimeout(resolve, 1_700));
   expect((await stack.query(productsPage(2))).body.errors).toBeUndefined();
@@ -39,7 +40,7 @@ it('renews the token ahead of its expiry without a failed call', async () => {
 });
 
 it('renews the token and retries once when a call is refused mid-flight (401 APIGW.0307)', async () => {
-  stack = await startStack();
+  stack = await startStack({ credential: 'password' });
   expect((await stack.query(productsPage(1))).body.errors).toBeUndefined();
   stack.simulator.control.revokeTokens();
   stack.resetCalls();
@@ -50,7 +51,11 @@ it('renews the token and retries once when a call is refused mid-flight (401 API
 
 it('reports wrong credentials as UPSTREAM_AUTH_FAILED on the affected fields and keeps serving', async () => {
   const logLines: string[] = [];
-  stack = await startStack({ env: { HWC_IAM_PASSWORD: 'definitely-wrong-secret' }, logLines });
+  stack = await startStack({
+    credential: 'password',
+    env: { HWC_IAM_PASSWORD: 'definitely-wrong-secret' },
+    logLines,
+  });
   const response = await stack.query(operation('ImageDashboard'), { first: 5 });
   expect(response.status).toBe(200);
   expect(response.body.data).toBeNull(); // containerImages is non-null: its failure nulls the data
@@ -69,10 +74,10 @@ it('reports wrong credentials as UPSTREAM_AUTH_FAILED on the affected fields and
 
 it('never puts the token or the password in a response or a log line', async () => {
   const logLines: string[] = [];
-  stack = await startStack({ logLines });
+  stack = await startStack({ credential: 'password', logLines });
   const response = await stack.query(operation('ImageDashboard'), { first: 5 });
   expect(response.body.errors).toBeUndefined();
-  const token = await stack.gateway.upstream.tokenProvider.getToken();
+  const token = await stack.gateway.upstream.tokenProvider!.getToken();
   const everything = JSON.stringify(response) + logLines.join('\n');
   expect(logLines.length).toBeGreaterThan(0);
   expect(everything).not.toContain(token);

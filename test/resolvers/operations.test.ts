@@ -380,6 +380,7 @@ describe('ScanImages', () => {
     });
     expect(upstream.callsOf('hss.batchScanSwrImage').map((call) => call.args[0])).toEqual([
       {
+        repo_type: 'SWR',
         image_type: 'private_image',
         image_info_list: [{ namespace: 'team-a', image_name: 'api', image_version: '1.4.2' }],
       },
@@ -395,7 +396,15 @@ describe('ScanImages', () => {
         input: {
           imageType: 'ENTERPRISE',
           all: true,
-          filter: { namespace: 'team-a', scanStatus: 'FAILED', latestVersionOnly: true },
+          filter: {
+            namespace: 'team-a',
+            scanStatus: 'FAILED',
+            latestVersionOnly: true,
+            sizeBytes: 3_000_000_000,
+            updatedAfter: '2026-01-01T00:00:00Z',
+            updatedBefore: '2026-02-01T00:00:00Z',
+            scannedAfter: '2026-01-15T00:00:00Z',
+          },
         },
       },
     );
@@ -406,12 +415,80 @@ describe('ScanImages', () => {
       all: true,
     });
     expect(upstream.callsOf('hss.batchScanSwrImage')[0]!.args[0]).toEqual({
+      repo_type: 'SWR',
       image_type: 'instance_image',
       operate_all: true,
       namespace: 'team-a',
       scan_status: 'failed',
       latest_version: true,
+      image_size: 3_000_000_000,
+      start_latest_update_time: Date.parse('2026-01-01T00:00:00Z'),
+      end_latest_update_time: Date.parse('2026-02-01T00:00:00Z'),
+      start_latest_scan_time: Date.parse('2026-01-15T00:00:00Z'),
     });
+  });
+
+  it('names an ENTERPRISE image by its instance', async () => {
+    const upstream = createFakeUpstream({});
+    const image = {
+      namespace: 'team-a',
+      name: 'api',
+      tag: '1',
+      instanceId: 'ins-1',
+      instanceUrl: 'https://ins-1.example.com',
+    };
+    const result = await run(upstream, operation('ScanImages'), {
+      input: { imageType: 'ENTERPRISE', images: [image] },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(upstream.callsOf('hss.batchScanSwrImage')[0]!.args[0]).toMatchObject({
+      image_info_list: [
+        {
+          namespace: 'team-a',
+          image_name: 'api',
+          image_version: '1',
+          instance_id: 'ins-1',
+          instance_url: 'https://ins-1.example.com',
+        },
+      ],
+    });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    [
+      'an ENTERPRISE image without instance id',
+      { imageType: 'ENTERPRISE', images: [{ namespace: 'a', name: 'b', tag: 'c' }] },
+    ],
+    [
+      'an instance on a PRIVATE image',
+      { imageType: 'PRIVATE', images: [{ namespace: 'a', name: 'b', tag: 'c', instanceId: 'i' }] },
+    ],
+    ['a negative size', { imageType: 'PRIVATE', all: true, filter: { sizeBytes: -1 } }],
+    [
+      'updatedAfter later than updatedBefore',
+      {
+        imageType: 'PRIVATE',
+        all: true,
+        filter: { updatedAfter: '2026-02-01T00:00:00Z', updatedBefore: '2026-01-01T00:00:00Z' },
+      },
+    ],
+    [
+      'scannedAfter later than scannedBefore',
+      {
+        imageType: 'PRIVATE',
+        all: true,
+        filter: { scannedAfter: '2026-02-01T00:00:00Z', scannedBefore: '2026-01-01T00:00:00Z' },
+      },
+    ],
+    [
+      'a time before 1970',
+      { imageType: 'PRIVATE', all: true, filter: { scannedBefore: '1969-12-31T00:00:00Z' } },
+    ],
+  ])('refuses %s before any call', async (_label, input) => {
+    const upstream = createFakeUpstream({});
+    const result = await run(upstream, operation('ScanImages'), { input });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(upstream.count()).toBe(0);
   });
 
   it('makes no call on bad input', async () => {

@@ -61,6 +61,11 @@ export class ScanStates {
     return this.overlay.size;
   }
 
+  /** How long a scan started now takes. */
+  get durationMs(): number {
+    return this.scanDurationMs;
+  }
+
   setScanDurationMs(ms: number): void {
     this.scanDurationMs = ms;
   }

@@ -2,6 +2,8 @@
 export const HSS_TAGS = {
   registryImages: 'hss.registryImages',
   globalApps: 'hss.globalApps',
+  /** The scan-task list: a new task makes it stale. */
+  scanTasks: 'hss.scanTasks',
   /** The vulnerability-centric lists (which images have what): a scan changes them. */
   vulnerabilities: 'hss.vulnerabilities',
   /** Every per-image result (apps, files statistics): purged by a scan of "all" images. */

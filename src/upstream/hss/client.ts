@@ -3,12 +3,20 @@
  * node-local image calls live in imageKindsClient.ts.
  */
 import type { CallOptions, HssClient } from '../clients';
-import { checkListRange, checkMaxLength } from '../argumentChecks';
-import { HSS_APP_NAME_MAX_LENGTH, HSS_APPS_RANGE, HSS_REGISTRY_IMAGES_RANGE } from '../facts';
+import { checkIntegerRange, checkListRange, checkMaxLength } from '../argumentChecks';
+import {
+  HSS_APP_NAME_MAX_LENGTH,
+  HSS_APPS_RANGE,
+  HSS_REGISTRY_IMAGES_RANGE,
+  HSS_SCAN_TASK_MAX_RATE_LIMIT,
+  HSS_SCAN_TASKS_RANGE,
+} from '../facts';
 import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../upstreamCall';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport/query';
 import { HSS_TAGS } from './cacheTags';
+import { parseImageScanTask } from './scanTaskParse';
+import type { CreateManualImageScanTaskBody, HssImageScanTask } from './scanTaskTypes';
 import { hssVulnerabilityMethods } from './vulnerabilityClient';
 import { imageKindsCalls } from './imageKindsClient';
 import {
@@ -155,8 +163,56 @@ export function createHssClient(config: HssClientOptions): HssClient {
       // 200 with an empty body: nothing to check.
     },
 
+    async createManualImageScanTask(body, query = {}, options = {}) {
+      if (!body.is_all && !body.image_info?.length) {
+        throw new TypeError('a scan task needs image_info or is_all: true');
+      }
+      checkIntegerRange('rate_limit', body.rate_limit, 0, HSS_SCAN_TASK_MAX_RATE_LIMIT);
+      await call({
+        api: 'hss.createManualImageScanTask',
+        method: 'POST',
+        subPath: '/image/image-scan/tasks',
+        query: { ...query },
+        headers: { region: config.region },
+        body: JSON.stringify(body),
+        invalidates: scanTaskInvalidations(body),
+        options,
+      });
+    },
+
+    async listImageScanTasks(query, options = {}) {
+      checkListRange(query, HSS_SCAN_TASKS_RANGE);
+      const result = await call({
+        api: 'hss.listImageScanTasks',
+        method: 'GET',
+        subPath: '/image/tasks',
+        query: { ...query },
+        headers: { region: config.region },
+        cachePolicy: 'list',
+        cacheTags: [HSS_TAGS.scanTasks],
+        parseBody: (json) => parseHssPage(json, parseImageScanTask),
+        options,
+      });
+      return result.body as HssPage<HssImageScanTask>;
+    },
     ...hssVulnerabilityMethods(call),
   };
+}
+
+/** A scan task makes the same results stale as a batch scan of the same images, and the task list. */
+function scanTaskInvalidations(body: CreateManualImageScanTaskBody): string[] {
+  const named = body.image_info?.map((image) => ({
+    namespace: image.namespace,
+    image_name: image.image_name,
+    image_version: image.image_version,
+  }));
+  return [
+    HSS_TAGS.scanTasks,
+    ...batchScanInvalidations({
+      image_type: 'private_image',
+      ...(body.is_all ? { operate_all: true } : { image_info_list: named ?? [] }),
+    }),
+  ];
 }
 
 export function checkImageId(imageId: string): void {

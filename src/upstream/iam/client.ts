@@ -3,6 +3,7 @@
  * project list by name. They go straight to undici (no quota pipeline: the token is what the pipeline
  * needs), but share the pools and are counted in the request metrics.
  */
+import type { RequestAuthenticator } from '../../auth/requestAuthenticator';
 import type { IamCredentials } from '../../config/config';
 import { UpstreamError } from '../../errors/upstreamError';
 import { parseErrorBody } from '../transport/errorBody';
@@ -25,7 +26,12 @@ export interface IssuedToken extends ParsedToken {
 
 export interface IamClient {
   createToken(credentials: IamCredentials, scope: TokenScope, signal?: AbortSignal): Promise<IssuedToken>;
-  listProjects(name: string, token: string, signal?: AbortSignal): Promise<Pick<IamProject, 'id' | 'name'>[]>;
+  /** Authenticated with the IAM token or, for access keys, signed (IAM takes no `X-Project-Id`). */
+  listProjects(
+    name: string,
+    authenticator: Pick<RequestAuthenticator, 'authenticate' | 'secrets'>,
+    signal?: AbortSignal,
+  ): Promise<Pick<IamProject, 'id' | 'name'>[]>;
 }
 
 export interface IamClientOptions {
@@ -37,10 +43,13 @@ export interface IamClientOptions {
 }
 
 const CREATE_TOKEN = 'iam.createToken';
+/** Sent with every IAM call (and so part of what an AK/SK signature covers). */
+const SENT_HEADERS = { 'content-type': 'application/json;charset=utf8', accept: 'application/json' };
 const LIST_PROJECTS = 'iam.listProjects';
 
 export function createIamClient(options: IamClientOptions): IamClient {
   const { origin, pathPrefix } = parseBaseUrl(options.endpoint);
+  const host = new URL(options.endpoint).host;
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
 
   const send = (
@@ -53,11 +62,7 @@ export function createIamClient(options: IamClientOptions): IamClient {
       {
         ...request,
         path: `${pathPrefix}${request.path}`,
-        headers: {
-          'content-type': 'application/json;charset=utf8',
-          accept: 'application/json',
-          ...request.headers,
-        },
+        headers: { ...SENT_HEADERS, ...request.headers },
         ...(signal && { signal }),
         headersTimeoutMs: options.timeouts.headersMs,
         bodyTimeoutMs: options.timeouts.bodyMs,
@@ -121,13 +126,26 @@ export function createIamClient(options: IamClientOptions): IamClient {
       return { ...token, value };
     },
 
-    async listProjects(name, token, signal) {
-      const response = await send(
-        LIST_PROJECTS,
-        { method: 'GET', path: `/v3/projects${encodeQuery({ name })}`, headers: { 'x-auth-token': token } },
+    async listProjects(name, authenticator, signal) {
+      const query = { name };
+      const auth = await authenticator.authenticate(
+        {
+          service: 'iam',
+          method: 'GET',
+          host,
+          path: `${pathPrefix}/v3/projects`,
+          query,
+          headers: { ...SENT_HEADERS },
+          body: '',
+        },
         signal,
       );
-      failIfError(LIST_PROJECTS, response, [token]);
+      const response = await send(
+        LIST_PROJECTS,
+        { method: 'GET', path: `/v3/projects${encodeQuery(query)}`, headers: auth.headers },
+        signal,
+      );
+      failIfError(LIST_PROJECTS, response, [...auth.secrets, ...authenticator.secrets()]);
       const target = {
         service: 'iam' as const,
         api: LIST_PROJECTS,

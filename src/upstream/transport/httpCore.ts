@@ -1,8 +1,9 @@
 /**
- * The innermost `UpstreamHandler`: adds the IAM token, sends the call over the origin's undici pool,
- * parses the JSON answer, renews a rejected token once, and turns every failure into an `UpstreamError`
- * whose message is safe to show a client (no URL, project id, token or body).
+ * The innermost `UpstreamHandler`: authenticates each attempt (IAM token or AK/SK signature), sends the
+ * call over the origin's undici pool, parses the JSON answer, renews a rejected token once, and turns every
+ * failure into an `UpstreamError` whose message is safe to show a client (no URL, project id, secret or body).
  */
+import type { Authentication, RequestAuthenticator } from '../../auth/requestAuthenticator';
 import { countUpstreamRequest } from './callTally';
 import { parseResponse } from '../shape';
 import type { Logger } from 'pino';
@@ -20,12 +21,6 @@ import { encodeQuery } from './query';
 import { parseJsonBody } from './jsonBody';
 import { upstreamResponseError } from './responseError';
 
-/** Where the token comes from; `invalidate` drops it only if it is still the current one. */
-export interface TokenSource {
-  getToken(signal?: AbortSignal): Promise<string>;
-  invalidate(token: string): void;
-}
-
 export type ServiceBaseUrls = Readonly<Record<Exclude<UpstreamService, 'iam'>, string>>;
 
 export interface HttpTimeouts {
@@ -36,7 +31,8 @@ export interface HttpTimeouts {
 
 export interface HttpCoreOptions {
   endpoints: ServiceBaseUrls;
-  tokens: TokenSource;
+  /** Adds the credential to every attempt: `X-Auth-Token`, or an AK/SK signature. */
+  authenticator: RequestAuthenticator;
   timeouts: HttpTimeouts;
   /** Connections per origin when the core creates its own pools (default 16). */
   connectionsPerOrigin?: number;
@@ -46,7 +42,7 @@ export interface HttpCoreOptions {
   maxResponseBytes?: number;
   logger?: Logger;
   metrics?: UpstreamMetrics;
-  /** Values that must never appear in error details: password, project id (read at error time). */
+  /** Values that must never appear in error details besides the authenticator's own: the project id. */
   secrets?: () => Iterable<string | undefined>;
 }
 
@@ -69,27 +65,41 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   const targets = new Map(
     Object.entries(options.endpoints).map(([service, base]) => [
       service as UpstreamService,
-      parseBaseUrl(base),
+      { ...parseBaseUrl(base), host: new URL(base).host },
     ]),
   );
   const secrets = options.secrets ?? (() => []);
+  const { authenticator } = options;
 
-  const send = async (call: UpstreamCall, token: string): Promise<RawResponse> => {
+  /** One attempt, authenticated afresh (a retry gets a new `X-Sdk-Date`). */
+  const send = async (call: UpstreamCall): Promise<{ response: RawResponse; auth: Authentication }> => {
     const target = targets.get(call.service);
     if (!target) throw new TypeError(`No endpoint configured for upstream service "${call.service}"`);
-    countUpstreamRequest(call.api);
     const headers: Record<string, string> = {
       ...lowerCaseKeys(call.headers),
       'content-type': 'application/json',
       accept: 'application/json',
-      'x-auth-token': token,
     };
+    const path = `${target.pathPrefix}${call.path}`;
+    const auth = await authenticator.authenticate(
+      {
+        service: call.service,
+        method: call.method,
+        host: target.host,
+        path,
+        query: call.query,
+        headers,
+        body: call.body ?? '',
+      },
+      call.options.signal,
+    );
+    countUpstreamRequest(call.api);
     const response = await exchange(
       poolFor(target.origin, call),
       {
         method: call.method,
-        path: `${target.pathPrefix}${call.path}${encodeQuery(call.query)}`,
-        headers,
+        path: `${path}${encodeQuery(call.query)}`,
+        headers: { ...headers, ...auth.headers },
         ...(call.body !== undefined && { body: call.body }),
         ...(call.options.signal && { signal: call.options.signal }),
         headersTimeoutMs: options.timeouts.headersMs,
@@ -108,7 +118,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       },
       'upstream response',
     );
-    return response;
+    return { response, auth };
   };
 
   const poolFor = (origin: string, call: UpstreamCall) => {
@@ -126,27 +136,30 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   };
 
   const handler: UpstreamHandler = async (call) => {
-    const signal = call.options.signal;
-    const firstToken = await options.tokens.getToken(signal);
-    let token = firstToken;
-    let response = await send(call, token);
+    const first = await send(call);
+    let { response } = first;
     let failure = isSuccess(response.status) ? undefined : parseErrorBody(response.body);
+    const used = [...first.auth.secrets];
 
-    if (failure && isTokenRejection(response.status, failure.errorCode)) {
+    if (failure && isTokenRejection(response.status, failure.errorCode) && first.auth.renew()) {
       // The token expired early or was revoked: renew once. A second rejection is a real auth failure.
       // Safe for non-idempotent calls too: the API gateway refused the request before the service saw it.
       options.logger?.warn(
         { service: call.service, api: call.api, errorCode: failure.errorCode },
         'upstream rejected the IAM token; renewing',
       );
-      options.tokens.invalidate(firstToken);
-      token = await options.tokens.getToken(signal);
-      response = await send(call, token);
+      const second = await send(call);
+      response = second.response;
+      used.push(...second.auth.secrets);
       failure = isSuccess(response.status) ? undefined : parseErrorBody(response.body);
     }
 
     if (failure) {
-      const error = upstreamResponseError(call, response, failure, [firstToken, token, ...secrets()]);
+      const error = upstreamResponseError(call, response, failure, [
+        ...used,
+        ...authenticator.secrets(),
+        ...secrets(),
+      ]);
       if (error.code === 'UPSTREAM_RATE_LIMITED') {
         options.metrics?.rateLimited.inc({ api: call.api, reason: 'upstream' });
       }

@@ -3,6 +3,7 @@
  * required fields), so a resolver that would spend an HSS call on a 400 fails the test, and they record
  * every call so tests assert exact upstream call counts.
  */
+import type { HssImageScanTask } from '../../../src/upstream/hss/scanTaskTypes';
 import { UpstreamError } from '../../../src/errors/upstreamError';
 import type { CallOptions, SwrSharedRepositoriesPage, UpstreamClients } from '../../../src/upstream/clients';
 import type {
@@ -27,6 +28,7 @@ export interface FakeData extends FakeImageKindsData {
   filesStats?: Record<string, HssImageFilesStat>;
   repos?: Partial<Record<SwrShareCenter, SwrSharedRepository[]>>;
   productImages?: WorkspaceImageInfo[];
+  scanTasks?: HssImageScanTask[];
 }
 
 export type Method =
@@ -35,6 +37,8 @@ export type Method =
   | 'hss.listImageApps'
   | 'hss.showImageFilesStat'
   | 'hss.batchScanSwrImage'
+  | 'hss.createManualImageScanTask'
+  | 'hss.listImageScanTasks'
   | 'swr.listSharedRepositories'
   | 'workspace.listProductImages'
   | VulnerabilityMethod
@@ -168,6 +172,16 @@ export function createFakeUpstream(data: FakeData): FakeUpstream {
         }),
       batchScanSwrImage: (body: BatchScanSwrImageBody, options) =>
         record('hss.batchScanSwrImage', [body], options, () => undefined),
+      createManualImageScanTask: (body, query, options) =>
+        record('hss.createManualImageScanTask', [body, query], options, () => undefined),
+      listImageScanTasks: (query, options) =>
+        record('hss.listImageScanTasks', [query], options, () => {
+          checkRange('hss.listImageScanTasks', 'limit', query.limit, 10, 200);
+          const matching = (data.scanTasks ?? []).filter(
+            (task) => query.task_type === undefined || task.task_type === query.task_type,
+          );
+          return page(matching, query.offset, query.limit);
+        }),
       ...emptyVulnerabilityApi(record),
     },
     swr: {

@@ -1,3 +1,4 @@
+import { createTokenAuthenticator } from '../../../src/auth/tokenAuthenticator';
 import { UpstreamError } from '../../../src/errors/upstreamError';
 import { OriginPools } from '../../../src/upstream/transport/pools';
 import { createIamClient, type IamClient } from '../../../src/upstream/iam/client';
@@ -104,7 +105,11 @@ describe('IAM client', () => {
     server.respond((_req, res) =>
       sendJson(res, 200, { projects: [{ id: 'p1', name: 'cn-north-4', domain_id: 'd', enabled: true }] }),
     );
-    await expect(iam.listProjects('cn-north-4', 'tok-123')).resolves.toEqual([
+    const authenticator = createTokenAuthenticator({
+      getToken: async () => 'tok-123',
+      invalidate: () => undefined,
+    });
+    await expect(iam.listProjects('cn-north-4', authenticator)).resolves.toEqual([
       { id: 'p1', name: 'cn-north-4' },
     ]);
     expect(server.requests[0]!.url).toBe('/v3/projects?name=cn-north-4');

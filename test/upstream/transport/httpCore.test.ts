@@ -1,6 +1,7 @@
 import { ShapeError } from '../../../src/upstream/shape';
 import { Registry } from 'prom-client';
 import { UpstreamError } from '../../../src/errors/upstreamError';
+import { createTokenAuthenticator } from '../../../src/auth/tokenAuthenticator';
 import { isAbortError } from '../../../src/upstream/transport/abortable';
 import {
   createHttpCore,
@@ -51,10 +52,10 @@ describe('httpCore', () => {
     registry = new Registry();
     return createHttpCore({
       endpoints: { hss: base, swr: base, workspace: `${base}/ws-prefix/` },
-      tokens,
+      authenticator: createTokenAuthenticator(tokens, PASSWORD),
       timeouts: { connectMs: 1000, headersMs: 1000, bodyMs: 1000 },
       metrics: createUpstreamMetrics(registry),
-      secrets: () => [PASSWORD, PROJECT_ID],
+      secrets: () => [PROJECT_ID],
       ...overrides,
     });
   };

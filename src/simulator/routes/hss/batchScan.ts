@@ -13,23 +13,23 @@ import type { RouteContext, RouteDefinition, RouteResult } from '../types';
 const SCAN_TYPES = ['private_image', 'shared_image', 'instance_image'] as const;
 const SCAN_STATUS_FILTERS: readonly HssScanStatus[] = BATCH_SCAN_STATUS_FILTERS;
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function optionalString(body: Json, key: string): string | undefined {
+export function optionalString(body: Json, key: string): string | undefined {
   const value = body[key];
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') throw hssBadParameter(`${key} must be a string`);
   return value;
 }
 
-function optionalBoolean(body: Json, key: string): boolean | undefined {
+export function optionalBoolean(body: Json, key: string): boolean | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'boolean') throw hssBadParameter(`${key} must be a boolean`);
   return value;
 }
 
-function optionalNumber(body: Json, key: string): number | undefined {
+export function optionalNumber(body: Json, key: string): number | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
@@ -47,7 +47,7 @@ function timeRange(body: Json, name: string): readonly [number, number] | undefi
   return range;
 }
 
-function parseBody(text: string): Json {
+export function parseBody(text: string): Json {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
