@@ -1,6 +1,7 @@
 import { ConfigError } from './configError';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
+import { readRedisConfig, type RedisConfig } from './redis';
 import type { ResilienceConfig } from '../upstream/pipeline/createPipeline';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -44,6 +45,8 @@ export interface GatewayConfig {
   };
   /** Cache, quota limiter and circuit breaker. With the embedded simulator, the limiter follows its rate-limit switch. */
   resilience: ResilienceConfig;
+  /** Shared state for several replicas; absent (no `REDIS_URL`): everything in process memory. */
+  redis?: RedisConfig;
   logLevel: LogLevel;
 }
 
@@ -104,6 +107,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       }),
     },
     resilience: readResilience(read, target),
+    redis: readRedisConfig(read),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }
