@@ -93,7 +93,7 @@ describe('RedisCacheStore (a real redis-server, two replicas)', () => {
     expect(await admin.zcard(`${prefix}cache-tag:hot`)).toBe(3);
     await sleep(80);
     await replicaA.set('d', entryOf({ key: 'd' }, ['hot']), 60_000);
-    expect(await admin.zrange(`${prefix}cache-tag:hot`, 0, -1)).toEqual([`${prefix}cache:d`]);
+    expect(await admin.zrange(`${prefix}cache-tag:hot`, '0', '-1')).toEqual([`${prefix}cache:d`]);
   });
 
   it('refuses values above the size bound and drops the older value under that key', async () => {

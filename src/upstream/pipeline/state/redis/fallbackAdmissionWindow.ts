@@ -1,0 +1,152 @@
+/**
+ * The shared admission window, with a local fallback so that a Redis outage is not a quota outage.
+ *
+ * - `shared` mode: every decision is the Redis window's. Each shared admission is also noted in the local
+ *   window, so a replica that loses Redis still counts what it admitted in the current window.
+ * - On any Redis error or timeout: `local-fallback` mode. Calls are admitted from the local window with
+ *   this replica's share of the budget, `max(1, floor(calls / liveReplicas))` per window (liveReplicas:
+ *   what the presence heartbeat last saw), so the fleet together stays within the limit.
+ * - While local, at most one call every `probeIntervalMs` tries Redis again. When it answers, the
+ *   admissions made locally meanwhile are first written into the shared window (so the fleet's
+ *   accounting is whole again), then the mode is `shared` again: no restart needed.
+ *
+ * Upstream-429 pauses are kept locally as well as shared, so they hold in either mode.
+ */
+import { systemClock, type Clock } from '../../clock';
+import type { Admission, AdmissionWindow, QuotaUsage, WindowLimit } from '../contracts';
+import { MemoryAdmissionWindow } from '../memoryAdmissionWindow';
+
+export type AdmissionMode = 'shared' | 'local-fallback';
+
+/** A shared window that can take in admissions made elsewhere (see `RedisAdmissionWindow.record`). */
+export interface ReplayableAdmissionWindow extends AdmissionWindow {
+  record(api: string, windowMs: number, agesMs: readonly number[]): Promise<void>;
+}
+
+export interface FallbackAdmissionWindowOptions {
+  shared: ReplayableAdmissionWindow;
+  /** Live replicas at the last heartbeat (this one included). */
+  liveReplicas: () => number;
+  /** While in fallback, how often one call tries Redis again (default 1 s). */
+  probeIntervalMs?: number;
+  now?: Clock;
+  /** Mode changes, for logs; `error` is what made Redis count as away. */
+  onModeChange?: (mode: AdmissionMode, error?: unknown) => void;
+}
+
+interface LocalAdmissions {
+  windowMs: number;
+  /** Times of admissions made in fallback mode, not yet written to the shared window. */
+  times: number[];
+}
+
+export class FallbackAdmissionWindow implements AdmissionWindow {
+  private currentMode: AdmissionMode = 'shared';
+  private readonly local: MemoryAdmissionWindow;
+  private readonly now: Clock;
+  private readonly probeIntervalMs: number;
+  private lastProbeAt = 0;
+  private probing = false;
+  private readonly unreplayed = new Map<string, LocalAdmissions>();
+
+  constructor(private readonly options: FallbackAdmissionWindowOptions) {
+    this.now = options.now ?? systemClock;
+    this.local = new MemoryAdmissionWindow(this.now);
+    this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
+  }
+
+  /** For /metrics: whether decisions are fleet-wide (`shared`) or this replica's share (`local-fallback`). */
+  get mode(): AdmissionMode {
+    return this.currentMode;
+  }
+
+  async tryAdmit(api: string, limit: WindowLimit, reserve: number): Promise<Admission> {
+    const probe = this.currentMode === 'local-fallback' && this.probeDue();
+    if (this.currentMode === 'shared' || probe) {
+      if (probe) {
+        this.probing = true;
+        this.lastProbeAt = this.now();
+      }
+      try {
+        if (probe) await this.replayLocalAdmissions();
+        const admission = await this.options.shared.tryAdmit(api, limit, reserve);
+        // Noted locally too (under the full limit, which the shared window just enforced).
+        if (admission.admitted) this.local.tryAdmitNow(api, limit, 0);
+        this.enter('shared');
+        return admission;
+      } catch (error) {
+        this.enter('local-fallback', error);
+      } finally {
+        if (probe) this.probing = false;
+      }
+    }
+    return this.admitLocally(api, limit, reserve);
+  }
+
+  async pause(api: string, forMs: number): Promise<void> {
+    await this.local.pause(api, forMs);
+    if (this.currentMode === 'local-fallback') return;
+    try {
+      await this.options.shared.pause(api, forMs);
+    } catch (error) {
+      this.enter('local-fallback', error);
+    }
+  }
+
+  async usage(api: string, limit: WindowLimit): Promise<QuotaUsage> {
+    if (this.currentMode === 'shared') {
+      try {
+        return await this.options.shared.usage(api, limit);
+      } catch (error) {
+        this.enter('local-fallback', error);
+      }
+    }
+    return this.local.usageNow(api, this.localLimit(limit));
+  }
+
+  /** This replica's share of `limit` while Redis is away. */
+  localLimit(limit: WindowLimit): WindowLimit {
+    const replicas = Math.max(1, Math.floor(this.options.liveReplicas()));
+    return { calls: Math.max(1, Math.floor(limit.calls / replicas)), windowMs: limit.windowMs };
+  }
+
+  private admitLocally(api: string, limit: WindowLimit, reserve: number): Admission {
+    const share = this.localLimit(limit);
+    // The reserve shrinks with the share, rounding up: background calls yield first when budget is scarce.
+    const localReserve =
+      reserve <= 0 ? 0 : Math.min(share.calls, Math.ceil((reserve * share.calls) / limit.calls));
+    const admission = this.local.tryAdmitNow(api, share, localReserve);
+    if (admission.admitted) {
+      let pending = this.unreplayed.get(api);
+      if (!pending) this.unreplayed.set(api, (pending = { windowMs: limit.windowMs, times: [] }));
+      pending.times.push(this.now());
+    }
+    return admission;
+  }
+
+  private probeDue(): boolean {
+    return !this.probing && this.now() - this.lastProbeAt >= this.probeIntervalMs;
+  }
+
+  /** Writes the fallback admissions still inside their window into the shared window; throws if Redis fails. */
+  private async replayLocalAdmissions(): Promise<void> {
+    const at = this.now();
+    for (const [api, pending] of [...this.unreplayed]) {
+      const ages = pending.times.map((time) => at - time).filter((age) => age < pending.windowMs);
+      if (ages.length > 0) await this.options.shared.record(api, pending.windowMs, ages);
+      // Admissions made while this write was in flight stay for the next replay.
+      pending.times = pending.times.filter((time) => time > at);
+      if (pending.times.length === 0) this.unreplayed.delete(api);
+    }
+  }
+
+  private enter(mode: AdmissionMode, error?: unknown): void {
+    if (mode === 'local-fallback') this.lastProbeAt = this.now();
+    if (this.currentMode === mode) return;
+    this.currentMode = mode;
+    this.options.onModeChange?.(mode, error);
+    // Fallback admissions that raced the successful probe: hand them over too (best effort).
+    if (mode === 'shared' && this.unreplayed.size > 0)
+      void this.replayLocalAdmissions().catch(() => undefined);
+  }
+}

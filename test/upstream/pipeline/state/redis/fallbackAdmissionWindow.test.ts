@@ -1,0 +1,115 @@
+import type { Redis } from 'ioredis';
+
+import {
+  FallbackAdmissionWindow,
+  type AdmissionMode,
+} from '../../../../../src/upstream/pipeline/state/redis/fallbackAdmissionWindow';
+import { RedisAdmissionWindow } from '../../../../../src/upstream/pipeline/state/redis/redisAdmissionWindow';
+import { RedisReplicaPresence } from '../../../../../src/upstream/pipeline/state/redis/redisReplicaPresence';
+import { ReplicaHeartbeat } from '../../../../../src/upstream/pipeline/state/redis/replicaHeartbeat';
+import { RedisServer } from '../../../../support/redisServer';
+import { connectTo, sleep } from './helpers';
+
+const LIMIT = { calls: 6, windowMs: 400 };
+const API = 'hss.listRegistryImages';
+
+interface Replica {
+  window: FallbackAdmissionWindow;
+  heartbeat: ReplicaHeartbeat;
+  modes: AdmissionMode[];
+  /** Admission times (this machine's clock) and the mode each was decided in. */
+  admitted: { at: number; mode: AdmissionMode }[];
+}
+
+/** Largest number of admissions inside any window of `windowMs`. */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let first = 0, last = 0; last < sorted.length; last += 1) {
+    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', () => {
+  let server: RedisServer;
+  const connections: Redis[] = [];
+
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterAll(async () => {
+    connections.forEach((redis) => redis.disconnect());
+    await server?.stop();
+  });
+
+  it('keeps admitting within each replica’s 1/N share while Redis is down, and returns to shared mode', async () => {
+    const replicas: Replica[] = [];
+    for (let k = 0; k < 3; k += 1) {
+      const redis = await connectTo(server, connections, 200);
+      const heartbeat = new ReplicaHeartbeat({
+        presence: new RedisReplicaPresence({ redis, keyPrefix: 'fallback:' }),
+        replicaId: `replica-${k}`,
+        intervalMs: 100,
+      });
+      const modes: AdmissionMode[] = [];
+      const window = new FallbackAdmissionWindow({
+        shared: new RedisAdmissionWindow({ redis, keyPrefix: 'fallback:' }),
+        liveReplicas: () => heartbeat.liveReplicas,
+        probeIntervalMs: 100,
+        onModeChange: (mode) => modes.push(mode),
+      });
+      replicas.push({ window, heartbeat, modes, admitted: [] });
+    }
+    for (const { heartbeat } of replicas) await heartbeat.start();
+    for (const { heartbeat } of replicas) await heartbeat.beatOnce();
+    expect(replicas.map(({ heartbeat }) => heartbeat.liveReplicas)).toEqual([3, 3, 3]);
+    expect(replicas[0]?.window.localLimit(LIMIT)).toEqual({ calls: 2, windowMs: 400 });
+
+    let running = true;
+    const worker = async (replica: Replica): Promise<void> => {
+      while (running) {
+        const mode = replica.window.mode;
+        const admission = await replica.window.tryAdmit(API, LIMIT, 0);
+        if (admission.admitted) replica.admitted.push({ at: Date.now(), mode: replica.window.mode ?? mode });
+        await sleep(5 + Math.random() * 10);
+      }
+    };
+    const workers = replicas.flatMap((replica) => [worker(replica), worker(replica)]);
+    try {
+      await sleep(LIMIT.windowMs); // shared
+      await server.kill();
+      await sleep(2.5 * LIMIT.windowMs); // Redis down: local shares
+      expect(replicas.map(({ window }) => window.mode)).toEqual([
+        'local-fallback',
+        'local-fallback',
+        'local-fallback',
+      ]);
+      await server.restart();
+      await sleep(2 * LIMIT.windowMs); // back: shared again, without a restart of the replicas
+    } finally {
+      running = false;
+      await Promise.all(workers);
+      replicas.forEach(({ heartbeat }) => heartbeat.stop());
+    }
+
+    for (const replica of replicas) {
+      expect(replica.modes).toEqual(['local-fallback', 'shared']);
+      expect(replica.window.mode).toBe('shared');
+      const local = replica.admitted.filter(({ mode }) => mode === 'local-fallback').map(({ at }) => at);
+      // Still admitting while Redis was away, never more than this replica's share (2 of 6) per window.
+      expect(local.length).toBeGreaterThanOrEqual(2);
+      expect(busiestWindow(local, LIMIT.windowMs)).toBeLessThanOrEqual(2);
+      // It did use Redis before and after.
+      expect(replica.admitted.filter(({ mode }) => mode === 'shared').length).toBeGreaterThan(0);
+    }
+    const fleetLocal = replicas.flatMap(({ admitted }) =>
+      admitted.filter(({ mode }) => mode === 'local-fallback').map(({ at }) => at),
+    );
+    expect(busiestWindow(fleetLocal, LIMIT.windowMs)).toBeLessThanOrEqual(LIMIT.calls);
+    // Shared mode again: one fleet-wide window in Redis.
+    const usage = await replicas[0]!.window.usage(API, LIMIT);
+    expect(usage.used).toBeLessThanOrEqual(LIMIT.calls);
+  });
+});
