@@ -12,22 +12,32 @@ const INSTALL_HINT =
   'redis-server was not found on PATH. The shared-state tests need a real Redis: ' +
   'install it with `apt-get update && apt-get install -y redis-server` (CI does this in .ci/run).';
 
+export interface RedisServerOptions {
+  /** `requirepass`: clients must authenticate (the URL then carries the password). */
+  password?: string;
+}
+
 export class RedisServer {
   private child: ChildProcess | undefined;
   private output = '';
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: RedisServerOptions,
+  ) {}
 
   /** Starts a server on a free port and resolves once it answers PING. */
-  static async start(): Promise<RedisServer> {
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
     assertRedisServerInstalled();
-    const server = new RedisServer(await freePort());
+    const server = new RedisServer(await freePort(), options);
     await server.restart();
     return server;
   }
 
+  /** With the password when there is one, as an operator would write REDIS_URL. */
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    const auth = this.options.password === undefined ? '' : `:${encodeURIComponent(this.options.password)}@`;
+    return `redis://${auth}127.0.0.1:${this.port}`;
   }
 
   get running(): boolean {
@@ -55,6 +65,7 @@ export class RedisServer {
         'no',
         '--loglevel',
         'warning',
+        ...(this.options.password === undefined ? [] : ['--requirepass', this.options.password]),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -80,6 +91,16 @@ export class RedisServer {
     await this.end('SIGKILL');
   }
 
+  /** SIGSTOP: the server keeps its connections but answers nothing, like an overloaded or partitioned Redis. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after `freeze`. */
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Graceful stop (no snapshot: persistence is off). */
   async stop(): Promise<void> {
     await this.end('SIGTERM');
@@ -89,6 +110,7 @@ export class RedisServer {
     const child = this.child;
     if (!child) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGCONT'); // a frozen server could not act on SIGTERM
     child.kill(signal);
     await exited;
     this.child = undefined;
@@ -137,7 +159,8 @@ function answersPing(port: number): Promise<boolean> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk) => {
       reply += chunk.toString();
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+      // Up and answering: +PONG, or -NOAUTH when a password is required.
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG') || reply.startsWith('-NOAUTH'));
     });
   });
 }
