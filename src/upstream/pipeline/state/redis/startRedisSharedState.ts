@@ -59,7 +59,10 @@ export async function startRedisSharedState(options: RedisSharedStateOptions): P
     reachable = true;
     options.onConnectionChange?.('up');
   });
-  await whenReady(redis, options.readyTimeoutMs ?? 2_000).catch(() => undefined);
+  const readyTimeoutMs = options.readyTimeoutMs ?? 2_000;
+  await Promise.all(
+    [redis, subscriber].map((connection) => whenReady(connection, readyTimeoutMs).catch(() => undefined)),
+  );
 
   const heartbeat = new ReplicaHeartbeat({
     presence: new RedisReplicaPresence({ redis, keyPrefix }),
