@@ -1,7 +1,9 @@
 import { loadConfig } from './config/config';
+import { startEmbeddedSimulator } from './dev/embeddedSimulator';
 import { ConfigError } from './config/configError';
 import { startGateway } from './server/createGateway';
 import { createLogger } from './server/logger';
+import { remoteUpstreamTarget } from './server/upstreamTarget';
 
 /** Starts the gateway from the environment; a bad setting stops the process with one line naming it. */
 async function main(): Promise<void> {
@@ -16,7 +18,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const gateway = await startGateway(config, { logger });
+  // No credentials: a development run against the embedded simulator.
+  const simulator =
+    config.upstream.target.kind === 'embedded-simulator'
+      ? await startEmbeddedSimulator(config, logger)
+      : undefined;
+  const target = simulator?.target ?? remoteUpstreamTarget(config);
+  const gateway = await startGateway(config, target, { logger });
   logger.info({ graphql: gateway.graphqlUrl }, `gateway listening at ${gateway.graphqlUrl}`);
 
   let stopping = false;
@@ -24,13 +32,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    gateway
+      .close()
+      .then(() => simulator?.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -2,7 +2,8 @@ import { ConfigError } from './configError';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
 import { readRedisConfig, type RedisConfig } from './redis';
-import type { ResilienceConfig } from '../upstream/pipeline/createPipeline';
+import type { PipelineConfig } from '../upstream/pipeline/createPipeline';
+import { DEFAULTS } from './defaults';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -38,13 +39,12 @@ export interface GatewayConfig {
     enterpriseProjectId?: string;
     timeouts: { connectMs: number; headersMs: number; bodyMs: number };
     connectionsPerOrigin: number;
-    retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
     /** Refresh the IAM token when less than this remains (tokens live 24 h). */
     tokenRefreshAheadMs: number;
     maxResponseBytes: number;
   };
-  /** Cache, quota limiter and circuit breaker. With the embedded simulator, the limiter follows its rate-limit switch. */
-  resilience: ResilienceConfig;
+  /** Cache, coalescing, breaker, retry and quota: the upstream pipeline. */
+  pipeline: PipelineConfig;
   /** Shared state for several replicas; absent (no `REDIS_URL`): everything in process memory. */
   redis?: RedisConfig;
   logLevel: LogLevel;
@@ -62,19 +62,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
 
   return {
     server: {
-      port: read.integer('PORT', 4000, { min: 0, max: 65535 }),
-      host: read.string('HOST') ?? '127.0.0.1',
+      port: read.integer('PORT', DEFAULTS.server.port, { min: 0, max: 65535 }),
+      host: read.string('HOST') ?? DEFAULTS.server.host,
       developerTools: read.boolean('GRAPHQL_DEVELOPER_TOOLS', !production),
-      requestTimeoutMs: read.integer('GATEWAY_REQUEST_TIMEOUT_MS', 15_000, { min: 100, max: 10 * MINUTE }),
-      maxBodyBytes: read.integer('GATEWAY_MAX_BODY_BYTES', 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+      requestTimeoutMs: read.integer('GATEWAY_REQUEST_TIMEOUT_MS', DEFAULTS.server.requestTimeoutMs, {
+        min: 100,
+        max: 10 * MINUTE,
+      }),
+      maxBodyBytes: read.integer('GATEWAY_MAX_BODY_BYTES', DEFAULTS.server.maxBodyBytes, {
+        min: 1024,
+        max: 64 * 1024 * 1024,
+      }),
       apiKeys: read.list('GATEWAY_API_KEYS') ?? [],
-      shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 10 * MINUTE }),
+      shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULTS.server.shutdownGraceMs, {
+        min: 0,
+        max: 10 * MINUTE,
+      }),
     },
     graphql: {
-      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, { min: 2, max: 100 }),
-      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, { min: 0, max: 1000 }),
-      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', 2000, { min: 50, max: 100_000 }),
-      maxCost: read.integer('GRAPHQL_MAX_COST', 5000, { min: 10, max: 1_000_000 }),
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', DEFAULTS.graphql.maxDepth, { min: 2, max: 100 }),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', DEFAULTS.graphql.maxAliases, { min: 0, max: 1000 }),
+      maxTokens: read.integer('GRAPHQL_MAX_TOKENS', DEFAULTS.graphql.maxTokens, { min: 50, max: 100_000 }),
+      maxCost: read.integer('GRAPHQL_MAX_COST', DEFAULTS.graphql.maxCost, { min: 10, max: 1_000_000 }),
     },
     upstream: {
       target,
@@ -87,65 +96,110 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         describe: 'an enterprise project id, 0 or all_granted_eps',
       }),
       timeouts: {
-        connectMs: read.integer('HWC_CONNECT_TIMEOUT_MS', 5_000, { min: 50, max: MINUTE }),
-        headersMs: read.integer('HWC_HEADERS_TIMEOUT_MS', 10_000, { min: 50, max: 5 * MINUTE }),
-        bodyMs: read.integer('HWC_BODY_TIMEOUT_MS', 10_000, { min: 50, max: 5 * MINUTE }),
+        connectMs: read.integer('HWC_CONNECT_TIMEOUT_MS', DEFAULTS.upstream.timeouts.connectMs, {
+          min: 50,
+          max: MINUTE,
+        }),
+        headersMs: read.integer('HWC_HEADERS_TIMEOUT_MS', DEFAULTS.upstream.timeouts.headersMs, {
+          min: 50,
+          max: 5 * MINUTE,
+        }),
+        bodyMs: read.integer('HWC_BODY_TIMEOUT_MS', DEFAULTS.upstream.timeouts.bodyMs, {
+          min: 50,
+          max: 5 * MINUTE,
+        }),
       },
-      connectionsPerOrigin: read.integer('HWC_CONNECTIONS_PER_ORIGIN', 64, { min: 1, max: 1024 }),
-      retry: {
-        maxAttempts: read.integer('HWC_RETRY_MAX_ATTEMPTS', 3, { min: 1, max: 10 }),
-        baseDelayMs: read.integer('HWC_RETRY_BASE_DELAY_MS', 100, { min: 1, max: MINUTE }),
-        maxDelayMs: read.integer('HWC_RETRY_MAX_DELAY_MS', 2_000, { min: 1, max: 5 * MINUTE }),
-      },
-      tokenRefreshAheadMs: read.integer('HWC_TOKEN_REFRESH_AHEAD_MS', 60 * MINUTE, {
+      connectionsPerOrigin: read.integer(
+        'HWC_CONNECTIONS_PER_ORIGIN',
+        DEFAULTS.upstream.connectionsPerOrigin,
+        {
+          min: 1,
+          max: 1024,
+        },
+      ),
+      tokenRefreshAheadMs: read.integer('HWC_TOKEN_REFRESH_AHEAD_MS', DEFAULTS.upstream.tokenRefreshAheadMs, {
         min: 0,
         max: 23 * 60 * MINUTE,
       }),
-      maxResponseBytes: read.integer('HWC_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, {
+      maxResponseBytes: read.integer('HWC_MAX_RESPONSE_BYTES', DEFAULTS.upstream.maxResponseBytes, {
         min: 64 * 1024,
         max: 512 * 1024 * 1024,
       }),
     },
-    resilience: readResilience(read, target),
+    pipeline: readPipeline(read, target),
     redis: readRedisConfig(read),
-    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
   };
 }
 
-function readResilience(read: EnvReader, target: UpstreamTarget): ResilienceConfig {
-  const perMinute = (name: string, fallback: number) =>
-    read.integer(name, fallback, { min: 1, max: 1_000_000 });
-  const hss = perMinute('HWC_QUOTA_HSS_PER_MINUTE', 5);
-  const swr = perMinute('HWC_QUOTA_SWR_PER_MINUTE', 12_000);
-  const workspace = perMinute('HWC_QUOTA_WORKSPACE_PER_MINUTE', 12_000);
-  // The simulator enforces HSS's limits only when asked to, so the demo stays fast; follow it by default.
-  const limiterDefault = target.kind === 'embedded-simulator' ? target.rateLimits : true;
+function readPipeline(read: EnvReader, target: UpstreamTarget): PipelineConfig {
+  const { cache, quota, breaker, retry } = DEFAULTS.pipeline;
+  const count = (name: string, fallback: number) => read.integer(name, fallback, { min: 1, max: 1_000_000 });
+  const marginMs = read.integer('HWC_QUOTA_MARGIN_MS', quota.marginMs, { min: 0, max: MINUTE });
+  const hssCalls = count('HWC_QUOTA_HSS_CALLS', quota.hss.calls);
+  const hssWindowMs = read.integer('HWC_QUOTA_HSS_WINDOW_MS', quota.hss.windowMs, {
+    min: 100,
+    max: 60 * MINUTE,
+  });
+  const swrPerSecond = count('HWC_QUOTA_SWR_PER_SECOND', quota.swr.calls);
+  const workspacePerSecond = count('HWC_QUOTA_WORKSPACE_PER_SECOND', quota.workspace.calls);
+  // The simulator enforces HSS's limits only when asked to, so the demo stays fast; match it by default.
+  const limiterDefault = target.kind === 'embedded-simulator' ? target.rateLimits : quota.enabled;
   return {
     cache: {
-      maxEntries: read.integer('GATEWAY_CACHE_MAX_ENTRIES', 10_000, { min: 0, max: 10_000_000 }),
-      maxBytes: read.integer('GATEWAY_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0, max: 16 * 1024 ** 3 }),
-      immutableTtlMs: read.integer('GATEWAY_CACHE_IMMUTABLE_TTL_MS', 24 * 60 * MINUTE, {
+      maxEntries: read.integer('GATEWAY_CACHE_MAX_ENTRIES', cache.maxEntries, { min: 0, max: 10_000_000 }),
+      maxBytes: read.integer('GATEWAY_CACHE_MAX_BYTES', cache.maxBytes, { min: 0, max: 16 * 1024 ** 3 }),
+      immutableTtlMs: read.integer('GATEWAY_CACHE_IMMUTABLE_TTL_MS', cache.immutableTtlMs, {
         min: 0,
         max: 30 * 24 * 60 * MINUTE,
       }),
-      listFreshMs: read.integer('GATEWAY_CACHE_LIST_FRESH_MS', 30_000, { min: 0, max: 60 * MINUTE }),
-      listStaleMs: read.integer('GATEWAY_CACHE_LIST_STALE_MS', 5 * MINUTE, { min: 0, max: 24 * 60 * MINUTE }),
+      listFreshMs: read.integer('GATEWAY_CACHE_LIST_FRESH_MS', cache.listFreshMs, {
+        min: 0,
+        max: 60 * MINUTE,
+      }),
+      listStaleMs: read.integer('GATEWAY_CACHE_LIST_STALE_MS', cache.listStaleMs, {
+        min: 0,
+        max: 24 * 60 * MINUTE,
+      }),
+      maxStaleMs: read.integer('GATEWAY_CACHE_MAX_STALE_MS', cache.maxStaleMs, {
+        min: 0,
+        max: 7 * 24 * 60 * MINUTE,
+      }),
     },
-    limiter: {
+    quota: {
       enabled: read.boolean('HWC_QUOTA_LIMITER', limiterDefault),
       limits: {
-        hss: { capacity: perMinute('HWC_QUOTA_HSS_BURST', hss), refillPerMinute: hss },
-        swr: { capacity: Math.max(1, Math.ceil(swr / 60)), refillPerMinute: swr },
-        workspace: { capacity: Math.max(1, Math.ceil(workspace / 60)), refillPerMinute: workspace },
+        hss: { calls: hssCalls, windowMs: hssWindowMs + marginMs },
+        swr: { calls: swrPerSecond, windowMs: 1_000 + marginMs },
+        workspace: { calls: workspacePerSecond, windowMs: 1_000 + marginMs },
       },
-      maxWaitMs: read.integer('HWC_QUOTA_MAX_WAIT_MS', 250, { min: 0, max: MINUTE }),
-      maxQueuePerApi: read.integer('HWC_QUOTA_MAX_QUEUE', 100, { min: 0, max: 100_000 }),
-      backoffMinMs: read.integer('HWC_QUOTA_BACKOFF_MIN_MS', 2_000, { min: 0, max: 10 * MINUTE }),
-      backoffMaxMs: read.integer('HWC_QUOTA_BACKOFF_MAX_MS', MINUTE, { min: 0, max: 60 * MINUTE }),
+      marginMs,
+      interactiveReserve: read.integer('HWC_QUOTA_INTERACTIVE_RESERVE', quota.interactiveReserve, {
+        min: 0,
+        max: 1_000_000,
+      }),
+      maxWaitMs: read.integer('HWC_QUOTA_MAX_WAIT_MS', quota.maxWaitMs, { min: 0, max: MINUTE }),
+      maxQueuePerApi: read.integer('HWC_QUOTA_MAX_QUEUE', quota.maxQueuePerApi, { min: 0, max: 100_000 }),
+      backoffMinMs: read.integer('HWC_QUOTA_BACKOFF_MIN_MS', quota.backoffMinMs, {
+        min: 0,
+        max: 10 * MINUTE,
+      }),
+      backoffMaxMs: read.integer('HWC_QUOTA_BACKOFF_MAX_MS', quota.backoffMaxMs, {
+        min: 0,
+        max: 60 * MINUTE,
+      }),
     },
     breaker: {
-      failureThreshold: read.integer('GATEWAY_BREAKER_FAILURES', 5, { min: 1, max: 1000 }),
-      openMs: read.integer('GATEWAY_BREAKER_OPEN_MS', 30_000, { min: 100, max: 60 * MINUTE }),
+      failureThreshold: read.integer('GATEWAY_BREAKER_FAILURES', breaker.failureThreshold, {
+        min: 1,
+        max: 1000,
+      }),
+      openMs: read.integer('GATEWAY_BREAKER_OPEN_MS', breaker.openMs, { min: 100, max: 60 * MINUTE }),
+    },
+    retry: {
+      maxAttempts: read.integer('HWC_RETRY_MAX_ATTEMPTS', retry.maxAttempts, { min: 1, max: 10 }),
+      baseDelayMs: read.integer('HWC_RETRY_BASE_DELAY_MS', retry.baseDelayMs, { min: 1, max: MINUTE }),
+      maxDelayMs: read.integer('HWC_RETRY_MAX_DELAY_MS', retry.maxDelayMs, { min: 1, max: 5 * MINUTE }),
     },
   };
 }
@@ -161,10 +215,10 @@ function readUpstreamTarget(read: EnvReader): UpstreamTarget {
     // No credentials: serve a realistic graph from the embedded simulator, so a fresh checkout just runs.
     return {
       kind: 'embedded-simulator',
-      seed: read.integer('SIMULATOR_SEED', 1, { min: 0, max: 2 ** 31 - 1 }),
-      imageCount: read.integer('SIMULATOR_IMAGES', 300, { min: 1, max: 200_000 }),
-      rateLimits: read.boolean('SIMULATOR_RATE_LIMITS', false),
-      port: read.integer('SIMULATOR_PORT', 0, { min: 0, max: 65535 }),
+      seed: read.integer('SIMULATOR_SEED', DEFAULTS.simulator.seed, { min: 0, max: 2 ** 31 - 1 }),
+      imageCount: read.integer('SIMULATOR_IMAGES', DEFAULTS.simulator.imageCount, { min: 1, max: 200_000 }),
+      rateLimits: read.boolean('SIMULATOR_RATE_LIMITS', DEFAULTS.simulator.rateLimits),
+      port: read.integer('SIMULATOR_PORT', DEFAULTS.simulator.port, { min: 0, max: 65535 }),
     };
   }
   const [firstMissing] = missing;

@@ -3,6 +3,7 @@
  * Redis, so several replicas spend one upstream budget); unset, everything stays in process memory.
  */
 import { ConfigError } from './configError';
+import { DEFAULTS } from './defaults';
 import type { EnvReader } from './readEnv';
 
 export interface RedisConfig {
@@ -29,8 +30,11 @@ export function readRedisConfig(read: EnvReader): RedisConfig | undefined {
       pattern: KEY_PREFIX,
       describe: 'up to 100 letters, digits or _ . : { } | / - (no spaces)',
     }),
-    commandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 500, { min: 10, max: 60_000 }),
-    cacheMaxValueBytes: read.integer('REDIS_CACHE_MAX_VALUE_BYTES', 2 * 1024 * 1024, {
+    commandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', DEFAULTS.redis.commandTimeoutMs, {
+      min: 10,
+      max: 60_000,
+    }),
+    cacheMaxValueBytes: read.integer('REDIS_CACHE_MAX_VALUE_BYTES', DEFAULTS.redis.cacheMaxValueBytes, {
       min: 1024,
       max: 512 * 1024 * 1024,
     }),

@@ -4,7 +4,7 @@
  * Character sets follow the Docker reference grammar (which SWR, Harbor and JFrog enforce); lengths follow
  * HSS ListRegistryImages (namespace and image_name 1–128, image_version 1–64).
  */
-import type { ImageRefKey } from '../loaders';
+import type { ImageRefKey } from '../domain/imageScan';
 import type { HssRegistryImageType } from '../upstream/hss/types';
 import { userInputError } from './errors';
 

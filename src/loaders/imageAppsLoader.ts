@@ -1,14 +1,13 @@
 /**
  * HSS ListImageApps: one page of one image's software per distinct (image, page, name filter). The list is
- * a fact of the image's last scan, so `latest_scan_time` is its content version (cached per scan below).
+ * a fact of the image's scan state, so that is its content version (cached long per scan state below).
  * An image never scanned has no software in HSS (it answers an empty list), so that answer is given here
  * without spending an HSS call.
  */
 import DataLoader from 'dataloader';
 import type { HssClient } from '../upstream/clients';
 import type { HssImageApp, HssPage, HssRegistryImage } from '../upstream/hss/types';
-import { imageIdentityKey } from './filesStatisticsLoader';
-import { wasNeverScanned } from './scanState';
+import { imageIdentityKey, perImageQuery, scanStateVersion, wasNeverScanned } from '../domain/imageScan';
 import { settleEach } from './settle';
 
 export interface ImageAppsKey {
@@ -26,7 +25,7 @@ const EMPTY_PAGE: HssPage<HssImageApp> = { total_num: 0, data_list: [] };
 function imageAppsKey(key: ImageAppsKey): string {
   return JSON.stringify([
     imageIdentityKey(key.image),
-    key.image.latest_scan_time,
+    scanStateVersion(key.image),
     key.offset,
     key.limit,
     key.appName,
@@ -41,15 +40,12 @@ export function createImageAppsLoader(hss: HssClient, signal: AbortSignal): Imag
         return hss.listImageApps(
           image.image_id,
           {
-            image_type: image.image_type,
-            namespace: image.namespace,
-            image_name: image.image_name,
-            tag_name: image.image_version,
+            ...perImageQuery(image),
             offset,
             limit,
             ...(appName !== undefined ? { app_name: appName } : {}),
           },
-          { signal, contentVersion: image.latest_scan_time },
+          { signal, contentVersion: scanStateVersion(image) },
         );
       }),
     { cacheKeyFn: imageAppsKey },

@@ -7,15 +7,11 @@
  */
 import DataLoader from 'dataloader';
 import type { HssClient } from '../upstream/clients';
-import type { HssRegistryImage, HssRegistryImageType, ListRegistryImagesQuery } from '../upstream/hss/types';
+import type { HssRegistryImage, ListRegistryImagesQuery } from '../upstream/hss/types';
+import { refOfImage, type ImageRefKey } from '../domain/imageScan';
 import { asError } from './settle';
 
-export interface ImageRefKey {
-  type: HssRegistryImageType;
-  namespace: string;
-  name: string;
-  tag: string;
-}
+export type { ImageRefKey };
 
 export type ImageByRefLoader = DataLoader<ImageRefKey, HssRegistryImage | null, string>;
 
@@ -28,15 +24,6 @@ function repositoryKey(ref: Omit<ImageRefKey, 'tag'>): string {
 
 export function imageRefKey(ref: ImageRefKey): string {
   return JSON.stringify([ref.type, ref.namespace, ref.name, ref.tag]);
-}
-
-export function refOfImage(image: HssRegistryImage): ImageRefKey {
-  return {
-    type: image.image_type,
-    namespace: image.namespace,
-    name: image.image_name,
-    tag: image.image_version,
-  };
 }
 
 /** Pages through one filtered list: the first call says how many exist, the rest are fetched together. */

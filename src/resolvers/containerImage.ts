@@ -1,5 +1,5 @@
 /** `containerImages`, `containerImage`, and the `ContainerImage` / `ImageScan` fields with their joins. */
-import { wasNeverScanned } from '../loaders/scanState';
+import { refOfImage, wasNeverScanned } from '../domain/imageScan';
 import type {
   ContainerImageFilter,
   ContainerImageResolvers,
@@ -12,7 +12,6 @@ import { containerImageId, decodeIdOf } from '../graphql/ids';
 import { assertImageRefPart, formatReference, type ImageRef } from '../graphql/imageRef';
 import { containerImageModel, sharedRepositoryModel, type ContainerImageModel } from '../graphql/models';
 import { HSS_APPS_LIMITS, HSS_REGISTRY_IMAGES_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
-import { refOfImage } from '../loaders/imageByRefLoader';
 import {
   HSS_SCAN_FAILED_CODES,
   HSS_SCAN_STATUS_FILTERS,

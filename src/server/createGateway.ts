@@ -10,11 +10,10 @@ import type { GatewayConfig } from '../config/config';
 import { createRequestContext, type GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { resolvers, typeDefs } from '../graphql/schema';
-import type { RunningSimulator } from '../simulator';
 import { createUpstream, type Upstream } from '../upstream/createUpstream';
 import { withUpstreamCallTally } from '../upstream/transport/callTally';
 import { createUpstreamMetrics } from '../upstream/metrics';
-import { createResilience, type Resilience } from '../upstream/pipeline/createPipeline';
+import { createPipeline, type Pipeline } from '../upstream/pipeline/createPipeline';
 import { createApiKeyCheck } from './apiKeyAuth';
 import { createArmor } from './armor';
 import { handleGraphQLRequest } from './graphqlHandler';
@@ -23,7 +22,7 @@ import { operationLoggingPlugin } from './plugins/operationLogging';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
-import { resolveUpstreamTarget } from './upstreamTarget';
+import type { ResolvedUpstreamTarget } from './upstreamTarget';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -31,11 +30,9 @@ export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
   graphqlUrl: string;
-  /** The embedded simulator, when no credentials were configured. */
-  simulator?: RunningSimulator;
   registry: Registry;
   upstream: Upstream;
-  resilience: Resilience;
+  pipeline: Pipeline;
   logger: Logger;
   /** Stops accepting requests, lets in-flight ones finish (up to the grace period), closes upstream pools. */
   close(): Promise<void>;
@@ -45,26 +42,22 @@ export interface GatewayDependencies {
   logger?: Logger;
 }
 
-/** Assembles and starts the gateway: upstream target, pipeline, Apollo Server, HTTP routes. */
+/** Assembles and starts the gateway against `target`: pipeline, Apollo Server, HTTP routes. */
 export async function startGateway(
   config: GatewayConfig,
+  target: ResolvedUpstreamTarget,
   dependencies: GatewayDependencies = {},
 ): Promise<RunningGateway> {
   const logger = dependencies.logger ?? createLogger(config.logLevel);
-  const target = await resolveUpstreamTarget(config, logger);
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = createUpstreamMetrics(registry);
-  const resilience = createResilience(config.resilience, metrics, {
+  const pipeline = createPipeline(config.pipeline, {
+    metrics,
+    logger,
     onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
   });
-  if (target.simulator) {
-    // The embedded simulator's rate-limit switch may flip at runtime (tests, demos): follow it.
-    const simulator = target.simulator;
-    resilience.limiter.setEnabled(simulator.control.rateLimitsEnabled());
-    simulator.control.onRateLimitsChange((enabled) => resilience.limiter.setEnabled(enabled));
-  }
   const upstream = createUpstream({
     endpoints: target.endpoints,
     credentials: target.credentials,
@@ -76,11 +69,10 @@ export async function startGateway(
     timeouts: config.upstream.timeouts,
     connectionsPerOrigin: config.upstream.connectionsPerOrigin,
     maxResponseBytes: config.upstream.maxResponseBytes,
-    retry: config.upstream.retry,
     token: { refreshAheadMs: config.upstream.tokenRefreshAheadMs },
     logger,
     metrics,
-    middlewares: { outer: resilience.outer, inner: resilience.inner },
+    pipeline,
   });
 
   const httpServer = createServer();
@@ -185,18 +177,16 @@ export async function startGateway(
   return {
     url,
     graphqlUrl: `${url}${GRAPHQL_PATH}`,
-    ...(target.simulator && { simulator: target.simulator }),
     registry,
     upstream,
-    resilience,
+    pipeline,
     logger,
     close() {
       closing ??= (async () => {
         accepting = false;
         await apollo.stop();
-        resilience.close();
+        pipeline.close();
         await upstream.close();
-        await target.simulator?.stop();
       })();
       return closing;
     },

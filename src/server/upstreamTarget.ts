@@ -1,42 +1,26 @@
-import type { Logger } from 'pino';
 import type { GatewayConfig, IamCredentials } from '../config/config';
 import type { ServiceEndpoints } from '../config/endpoints';
-import { startSimulator, type RunningSimulator } from '../simulator';
 
+/** Where the gateway sends upstream calls, and as whom: resolved before the gateway starts. */
 export interface ResolvedUpstreamTarget {
   region: string;
   credentials: IamCredentials;
   endpoints: ServiceEndpoints;
   projectId?: string;
-  /** Present when the gateway started its own simulator (no credentials configured). */
-  simulator?: RunningSimulator;
 }
 
-/** Turns the configured target into endpoints and credentials, starting the embedded simulator if needed. */
-export async function resolveUpstreamTarget(
-  config: GatewayConfig,
-  logger: Logger,
-): Promise<ResolvedUpstreamTarget> {
+/** The Huawei Cloud (or proxy) target the configuration names; throws when it names none. */
+export function remoteUpstreamTarget(config: GatewayConfig): ResolvedUpstreamTarget {
   const { target, projectId } = config.upstream;
-  if (target.kind === 'remote') {
-    return { region: target.region, credentials: target.credentials, endpoints: target.endpoints, projectId };
+  if (target.kind !== 'remote') {
+    throw new Error(
+      'no Huawei Cloud credentials are configured: the entry point starts the simulator instead',
+    );
   }
-  const simulator = await startSimulator({
-    seed: target.seed,
-    imageCount: target.imageCount,
-    rateLimits: target.rateLimits,
-    port: target.port,
-  });
-  const url = simulator.url;
-  logger.info(
-    { simulatorUrl: url, seed: target.seed, images: target.imageCount, rateLimits: target.rateLimits },
-    `no HWC_IAM_* credentials set: serving the embedded Huawei Cloud simulator at ${url}`,
-  );
   return {
-    region: simulator.region,
-    credentials: simulator.credentials,
-    endpoints: { iam: url, hss: url, swr: url, workspace: url },
-    projectId: projectId ?? simulator.projectId,
-    simulator,
+    region: target.region,
+    credentials: target.credentials,
+    endpoints: target.endpoints,
+    ...(projectId !== undefined && { projectId }),
   };
 }

@@ -21,7 +21,10 @@ function integer(name: string, value: string): number {
 function rateLimits(value: string): RateLimitSetting {
   if (value === 'true' || value === '') return true;
   if (value === 'false') return false;
-  return { perMinute: integer('--rate-limits', value) };
+  // "5" (per documented minute) or "5/2000" (5 calls per 2000 ms window).
+  const [calls = '', windowMs] = value.split('/', 2);
+  const perMinute = integer('--rate-limits', calls);
+  return windowMs === undefined ? { perMinute } : { perMinute, windowMs: integer('--rate-limits', windowMs) };
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): SimulatorOptions {

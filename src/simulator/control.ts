@@ -27,7 +27,10 @@ export function createControl(state: SimulatorState): SimulatorControl {
   return {
     callCounts: () => state.calls.snapshot(),
     totalCalls: (prefix?: string) => state.calls.total(prefix),
-    resetCallCounts: () => state.calls.reset(),
+    resetCallCounts: () => {
+      state.calls.reset();
+      state.rateLimiter.resetLog();
+    },
     setLatency: (route: SimulatorRouteId | '*', latency: LatencySpec | null) =>
       state.latency.set(route, latency),
     injectFault: (route: SimulatorRouteId | '*', fault: FaultSpec, opts?: FaultOptions) =>
@@ -35,7 +38,8 @@ export function createControl(state: SimulatorState): SimulatorControl {
     clearFaults: () => state.faults.clear(),
     setRateLimits: (setting: RateLimitSetting) => state.rateLimiter.configure(setting),
     rateLimitsEnabled: () => state.rateLimiter.enabled,
-    onRateLimitsChange: (listener: (enabled: boolean) => void) => state.rateLimiter.onChange(listener),
+    admittedCallTimes: () => state.rateLimiter.admittedTimes(),
+    throttledCounts: () => state.rateLimiter.throttledCounts(),
     revokeTokens: () => state.tokens.revokeAll(),
     setTokenTtlMs: (ms: number) => {
       if (!Number.isFinite(ms) || ms <= 0) throw new RangeError('token TTL must be a positive number of ms');

@@ -44,10 +44,13 @@ function object(value: unknown): Record<string, unknown> {
 function rateLimitSetting(body: unknown): RateLimitSetting {
   if (typeof body === 'boolean') return body;
   const fields = object(body);
-  if (typeof fields.perMinute === 'number' && fields.enabled !== false)
-    return { perMinute: fields.perMinute };
+  if (typeof fields.perMinute === 'number' && fields.enabled !== false) {
+    return typeof fields.windowMs === 'number'
+      ? { perMinute: fields.perMinute, windowMs: fields.windowMs }
+      : { perMinute: fields.perMinute };
+  }
   if (typeof fields.enabled === 'boolean') return fields.enabled;
-  throw new ControlError('expected { enabled: boolean, perMinute?: number }');
+  throw new ControlError('expected { enabled: boolean, perMinute?: number, windowMs?: number }');
 }
 
 export interface ControlHttpDeps {
@@ -102,12 +105,11 @@ export async function handleControl(
       case 'DELETE faults':
         control.clearFaults();
         break;
-      case 'GET rate-limits':
-        answer = { enabled: deps.rateLimiter.enabled, perMinute: deps.rateLimiter.limit };
-        break;
       case 'POST rate-limits':
-        control.setRateLimits(rateLimitSetting(body));
+      case 'GET rate-limits':
+        if (req.method === 'POST') control.setRateLimits(rateLimitSetting(body));
         answer = { enabled: deps.rateLimiter.enabled, perMinute: deps.rateLimiter.limit };
+        if (deps.rateLimiter.window !== 60_000) answer.windowMs = deps.rateLimiter.window;
         break;
       case 'POST tokens/revoke':
         control.revokeTokens();

@@ -25,7 +25,7 @@ export interface SimulatorOptions {
   /** Default 24 h. */
   tokenTtlMs?: number;
   /** Default false; true = the documented HSS limit of 5 calls/min per user per API. */
-  rateLimits?: boolean | { perMinute: number };
+  rateLimits?: RateLimitSetting;
   /** batch-scan: `scanning` → final status after this delay. Default 2000. */
   scanDurationMs?: number;
 }
@@ -79,7 +79,8 @@ export interface FaultOptions {
   probability?: number;
 }
 
-export type RateLimitSetting = boolean | { perMinute: number };
+/** `perMinute` calls per window; the window is the documented 60 s unless `windowMs` shortens it. */
+export type RateLimitSetting = boolean | { perMinute: number; windowMs?: number };
 
 export interface SimulatorControl {
   /** Requests received per route (faulted and rejected ones included; control routes excluded). */
@@ -94,8 +95,10 @@ export interface SimulatorControl {
   clearFaults(): void;
   setRateLimits(setting: RateLimitSetting): void;
   rateLimitsEnabled(): boolean;
-  /** Called with the new state whenever rate limits are switched; returns an unsubscribe function. */
-  onRateLimitsChange(listener: (enabled: boolean) => void): () => void;
+  /** Times of the calls the rate limit admitted, per route, since the last `resetCallCounts`. */
+  admittedCallTimes(): Partial<Record<SimulatorRouteId, number[]>>;
+  /** Calls answered 429 by the rate limit, per route, since the last `resetCallCounts`. */
+  throttledCounts(): Partial<Record<SimulatorRouteId, number>>;
   /** Every token issued so far now gets 401 APIGW.0307. */
   revokeTokens(): void;
   /** Lifetime of tokens issued from now on. */

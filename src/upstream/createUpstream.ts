@@ -1,6 +1,6 @@
 /**
  * Assembles the upstream side: pools, IAM client, token provider, lazy project id, the call pipeline
- * (`[...outer, retry, ...inner]` around the HTTP core) and the three service clients.
+ * around the HTTP core, and the three service clients.
  */
 import type { Logger } from 'pino';
 import { createProjectIdSource } from '../auth/projectId';
@@ -9,21 +9,13 @@ import type { IamCredentials } from '../config/config';
 import type { ServiceEndpoints } from '../config/endpoints';
 import type { UpstreamClients } from './clients';
 import { createHssClient } from './hss/client';
-import { createHttpCore, DEFAULT_MAX_RESPONSE_BYTES, type HttpTimeouts } from './transport/httpCore';
+import { createHttpCore, type HttpTimeouts } from './transport/httpCore';
 import type { UpstreamMetrics } from './metrics';
-import { composePipeline, type UpstreamHandler, type UpstreamMiddleware } from './upstreamCall';
 import { OriginPools } from './transport/pools';
-import { useRetry, type RetryOptions } from './pipeline/useRetry';
+import type { Pipeline } from './pipeline/createPipeline';
 import { createIamClient } from './iam/client';
 import { createSwrClient } from './swr/client';
 import { createWorkspaceClient } from './workspace/client';
-
-export interface UpstreamMiddlewares {
-  /** Outside retry, outermost first: cache, coalescing, circuit breaker. */
-  outer?: readonly UpstreamMiddleware[];
-  /** Inside retry, so each attempt passes through: the quota limiter. */
-  inner?: readonly UpstreamMiddleware[];
-}
 
 export interface CreateUpstreamOptions {
   endpoints: ServiceEndpoints;
@@ -33,22 +25,20 @@ export interface CreateUpstreamOptions {
   region: string;
   enterpriseProjectId?: string;
   timeouts: HttpTimeouts;
-  connectionsPerOrigin?: number;
-  /** Response bodies above this fail with `UPSTREAM_BAD_RESPONSE` (default 16 MiB). */
-  maxResponseBytes?: number;
-  retry?: Omit<RetryOptions, 'metrics' | 'logger'>;
+  connectionsPerOrigin: number;
+  /** Response bodies above this fail with `UPSTREAM_BAD_RESPONSE`. */
+  maxResponseBytes: number;
   /** Token refresh tuning (tests shorten these). */
   token?: { refreshAheadMs?: number; failureBackoffMs?: number };
   logger?: Logger;
   metrics?: UpstreamMetrics;
-  middlewares?: UpstreamMiddlewares;
+  /** The middlewares every call passes before the HTTP core; absent: calls go straight to the core. */
+  pipeline?: Pick<Pipeline, 'around'>;
 }
 
 export interface Upstream {
   clients: UpstreamClients;
   tokenProvider: TokenProvider;
-  /** The composed pipeline, for callers that build their own `UpstreamCall`s. */
-  handler: UpstreamHandler;
   /** Closes every connection pool; in-flight requests finish first. */
   close(): Promise<void>;
 }
@@ -56,9 +46,9 @@ export interface Upstream {
 export function createUpstream(options: CreateUpstreamOptions): Upstream {
   const { logger, metrics } = options;
   const pools = new OriginPools({
-    connections: options.connectionsPerOrigin ?? 16,
+    connections: options.connectionsPerOrigin,
     connectTimeoutMs: options.timeouts.connectMs,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    maxResponseBytes: options.maxResponseBytes,
   });
   const iam = createIamClient({
     endpoint: options.endpoints.iam,
@@ -90,16 +80,12 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     tokens: tokenProvider,
     timeouts: options.timeouts,
     pools,
-    ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
+    maxResponseBytes: options.maxResponseBytes,
     ...(logger && { logger: logger.child({ component: 'upstream' }) }),
     ...(metrics && { metrics }),
     secrets: () => [options.credentials.password, projectId.known()],
   });
-  const retry = useRetry({ ...options.retry, ...(metrics && { metrics }), ...(logger && { logger }) });
-  const handler = composePipeline(
-    [...(options.middlewares?.outer ?? []), retry, ...(options.middlewares?.inner ?? [])],
-    core.handler,
-  );
+  const handler = options.pipeline ? options.pipeline.around(core.handler) : core.handler;
   const clients: UpstreamClients = {
     hss: createHssClient({
       handler,
@@ -110,5 +96,5 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     swr: createSwrClient({ handler }),
     workspace: createWorkspaceClient({ handler, projectId }),
   };
-  return { clients, tokenProvider, handler, close: () => core.close() };
+  return { clients, tokenProvider, close: () => core.close() };
 }

@@ -12,7 +12,7 @@ export interface UpstreamMetrics {
   coalesced: Counter<'api'>;
   rateLimited: Counter<'api' | 'reason'>;
   retries: Counter<'api'>;
-  breakerState: Gauge<'service'>;
+  breakerState: Gauge<'service' | 'api'>;
   tokenRefreshes: Counter<'reason'>;
 }
 
@@ -34,7 +34,7 @@ export function createUpstreamMetrics(registry: Registry): UpstreamMetrics {
     }),
     cacheLookups: new Counter({
       name: 'gateway_upstream_cache_lookups_total',
-      help: 'Upstream cache lookups: hit, stale (served while refreshing), miss.',
+      help: 'Upstream cache lookups: hit, stale (served while refreshing), miss, fallback (an older value served because the call failed).',
       labelNames: ['api', 'result'],
       registers,
     }),
@@ -58,8 +58,8 @@ export function createUpstreamMetrics(registry: Registry): UpstreamMetrics {
     }),
     breakerState: new Gauge({
       name: 'gateway_upstream_breaker_open',
-      help: 'Circuit breaker state per service: 0 closed, 0.5 half-open, 1 open.',
-      labelNames: ['service'],
+      help: 'Circuit breaker state per upstream API: 0 closed, 0.5 half-open, 1 open.',
+      labelNames: ['service', 'api'],
       registers,
     }),
     tokenRefreshes: new Counter({

@@ -25,8 +25,8 @@ describe('loadConfig', () => {
     });
     expect(config.server).toMatchObject({ port: 4000, host: '127.0.0.1', developerTools: true, apiKeys: [] });
     // The limiter follows the simulator's rate-limit switch (off by default, so the demo is fast).
-    expect(config.resilience.limiter.enabled).toBe(false);
-    expect(loadConfig({ SIMULATOR_RATE_LIMITS: 'on' }).resilience.limiter.enabled).toBe(true);
+    expect(config.pipeline.quota.enabled).toBe(false);
+    expect(loadConfig({ SIMULATOR_RATE_LIMITS: 'on' }).pipeline.quota.enabled).toBe(true);
   });
 
   it('targets Huawei Cloud with credentials, endpoints from the region, HSS quota from the docs', () => {
@@ -42,8 +42,17 @@ describe('loadConfig', () => {
         workspace: 'https://workspace.cn-north-4.myhuaweicloud.com',
       },
     });
-    expect(config.resilience.limiter.enabled).toBe(true);
-    expect(config.resilience.limiter.limits['hss']).toEqual({ capacity: 5, refillPerMinute: 5 });
+    expect(config.pipeline.quota.enabled).toBe(true);
+    // 5 calls in any 60 s window, widened by the 1 s safety margin.
+    expect(config.pipeline.quota.limits['hss']).toEqual({ calls: 5, windowMs: 61_000 });
+    expect(
+      loadConfig({
+        ...CREDENTIALS,
+        HWC_REGION: 'cn-north-4',
+        HWC_QUOTA_HSS_WINDOW_MS: '2000',
+        HWC_QUOTA_MARGIN_MS: '0',
+      }).pipeline.quota.limits['hss'],
+    ).toEqual({ calls: 5, windowMs: 2_000 });
   });
 
   it('uses the .eu domain for eu-west-101 and honours endpoint overrides', () => {

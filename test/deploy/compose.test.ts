@@ -92,7 +92,7 @@ describe('compose.yaml', () => {
       });
       expect(config.redis?.url).toBe('redis://redis:6379');
       // With real credentials the local quota is on: HSS's 5 per minute, which the simulator enforces.
-      expect(config.resilience.limiter.enabled).toBe(true);
+      expect(config.pipeline.quota.enabled).toBe(true);
     },
   );
 

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config/config';
 import { startGateway, type RunningGateway } from '../../src/server/createGateway';
+import { remoteUpstreamTarget } from '../../src/server/upstreamTarget';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
 /** The reference operations the frontends send, read from the repository's `operations/`. */
@@ -72,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = lines
     ? pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) })
     : pino({ level: 'silent' });
-  const gateway = await startGateway(config, { logger });
+  const gateway = await startGateway(config, remoteUpstreamTarget(config), { logger });
   // The gateway fetches its IAM token at start; let that land so call counts start from a quiet state.
   if (options.waitForToken !== false) await gateway.upstream.tokenProvider.getToken().catch(() => undefined);
 

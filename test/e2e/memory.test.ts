@@ -77,6 +77,6 @@ it('does not grow across 10,000 failing requests', async () => {
   const calls = stack.calls()['hss.listRegistryImages'] ?? 0;
   expect(calls).toBeLessThanOrEqual(MEASURED);
   expect(calls).toBeGreaterThan(MEASURED * 0.9);
-  expect(stack.gateway.resilience.breaker.stateOf('hss')).toBe('closed');
+  expect(stack.gateway.pipeline.breaker.stateOf('hss.listRegistryImages')).toBe('closed');
   expect(after - before).toBeLessThan(MAX_GROWTH_BYTES);
 }, 60_000);

@@ -138,7 +138,9 @@ describe('circuit breaker', () => {
       const response = await stack.query(IMAGE_COUNT);
       expect(errorCodes(response)).toEqual(['UPSTREAM_UNAVAILABLE']);
       expect(stack.calls()['hss.listRegistryImages']).toBe(attempt);
-      expect(stack.gateway.resilience.breaker.stateOf('hss')).toBe(attempt < 3 ? 'closed' : 'open');
+      expect(stack.gateway.pipeline.breaker.stateOf('hss.listRegistryImages')).toBe(
+        attempt < 3 ? 'closed' : 'open',
+      );
     }
 
     const fastFail = await stack.query(IMAGE_COUNT);
@@ -156,7 +158,7 @@ describe('circuit breaker', () => {
     expect(probe.body.errors).toBeUndefined();
     expect(probe.body.data!.containerImages.totalCount).toBeGreaterThan(0);
     expect(stack.calls()['hss.listRegistryImages']).toBe(4);
-    expect(stack.gateway.resilience.breaker.stateOf('hss')).toBe('closed');
+    expect(stack.gateway.pipeline.breaker.stateOf('hss.listRegistryImages')).toBe('closed');
     expect(await metricSum(stack.gateway, 'gateway_upstream_breaker_open', { service: 'hss' })).toBe(0);
   });
 
@@ -172,12 +174,12 @@ describe('circuit breaker', () => {
     stack.simulator.control.injectFault('hss.listRegistryImages', { kind: 'status', status: 503 });
     await stack.query(IMAGE_COUNT);
     await stack.query(IMAGE_COUNT);
-    expect(stack.gateway.resilience.breaker.stateOf('hss')).toBe('open');
+    expect(stack.gateway.pipeline.breaker.stateOf('hss.listRegistryImages')).toBe('open');
     await sleep(openMs + 100);
     const probe = await stack.query(IMAGE_COUNT);
     expect(errorCodes(probe)).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(stack.calls()['hss.listRegistryImages']).toBe(3);
-    expect(stack.gateway.resilience.breaker.stateOf('hss')).toBe('open');
+    expect(stack.gateway.pipeline.breaker.stateOf('hss.listRegistryImages')).toBe('open');
     const fastFail = await stack.query(IMAGE_COUNT);
     expect(errorCodes(fastFail)).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(stack.calls()['hss.listRegistryImages']).toBe(3);

@@ -1,10 +1,7 @@
 /** The HTTP surface around GraphQL: health, readiness, metrics, request ids, API keys, deadlines, start-up. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import pino from 'pino';
 import { request } from 'undici';
-import { loadConfig } from '../../src/config/config';
-import { startGateway } from '../../src/server/createGateway';
 import { errorCodes, startStack, type Stack } from './harness';
 
 const PRODUCTS = '{ productImages(first: 3) { totalCount } }';
@@ -86,27 +83,44 @@ describe('with API keys and a short deadline', () => {
 });
 
 describe('embedded simulator mode (no credentials)', () => {
-  it('starts its own simulator, serves the graph, and its limiter follows the simulator switch', async () => {
-    const gateway = await startGateway(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), {
-      logger: pino({ level: 'silent' }),
+  it('starts its own simulator from the entry point, serves the graph, and says so in one log line', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../src/main.ts')], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        HWC_IAM_DOMAIN: '',
+        HWC_IAM_USER: '',
+        HWC_IAM_PASSWORD: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      expect(gateway.simulator).toBeDefined();
-      const response = await request(gateway.graphqlUrl, {
+      const lines: string[] = [];
+      const graphqlUrl = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no listening line: ${lines.join('\n')}`)), 30_000);
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          lines.push(...chunk.split('\n').filter(Boolean));
+          const listening = lines
+            .map((line) => JSON.parse(line) as { graphql?: string })
+            .find((l) => l.graphql);
+          if (listening?.graphql) {
+            clearTimeout(timer);
+            resolve(listening.graphql);
+          }
+        });
+      });
+      expect(lines.filter((line) => line.includes('embedded Huawei Cloud simulator'))).toHaveLength(1);
+      const response = await request(graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ containerImages(first: 2) { totalCount nodes { reference } } }' }),
       });
       const body = (await response.body.json()) as { data: { containerImages: { totalCount: number } } };
       expect(body.data.containerImages.totalCount).toBe(300);
-
-      expect(gateway.resilience.limiter.isEnabled()).toBe(false);
-      gateway.simulator!.control.setRateLimits(true);
-      expect(gateway.resilience.limiter.isEnabled()).toBe(true);
-      gateway.simulator!.control.setRateLimits(false);
-      expect(gateway.resilience.limiter.isEnabled()).toBe(false);
     } finally {
-      await gateway.close();
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
   });
 });

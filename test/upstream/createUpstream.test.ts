@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { createUpstream, type Upstream } from '../../src/upstream/createUpstream';
 import { createUpstreamMetrics } from '../../src/upstream/metrics';
-import type { UpstreamMiddleware } from '../../src/upstream/upstreamCall';
+import { createPipeline } from '../../src/upstream/pipeline/createPipeline';
 import { sendJson, startLocalServer, type LocalServer } from './helpers/localServer';
 
 const CREDENTIALS = { domain: 'acme', user: 'gateway', password: 'integration-secret' };
@@ -54,7 +54,12 @@ describe('createUpstream', () => {
       credentials: CREDENTIALS,
       region: 'cn-north-4',
       timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 },
-      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      connectionsPerOrigin: 4,
+      maxResponseBytes: 1024 * 1024,
+      pipeline: createPipeline(
+        { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+        { metrics: createUpstreamMetrics(new Registry()) },
+      ),
       ...extra,
     });
 
@@ -89,29 +94,31 @@ describe('createUpstream', () => {
       return [200, EMPTY_PAGE];
     });
     const registry = new Registry();
-    upstream = build({ metrics: createUpstreamMetrics(registry) });
+    const metrics = createUpstreamMetrics(registry);
+    upstream = build({
+      metrics,
+      pipeline: createPipeline({ retry: { baseDelayMs: 1, maxDelayMs: 5 } }, { metrics }),
+    });
     await expect(upstream.clients.hss.listRegistryImages({})).resolves.toEqual(EMPTY_PAGE);
     expect(counts.iamCalls()).toBe(2);
     expect(counts.hssCalls()).toBe(3);
     expect(await registry.getSingleMetricAsString('gateway_upstream_retries_total')).toContain('} 1');
   });
 
-  it('places outer middlewares around retry and inner ones around each attempt', async () => {
-    cloud(server, (attempt) =>
+  it('passes each retry attempt through the quota window, the cached result through once', async () => {
+    const counts = cloud(server, (attempt) =>
       attempt === 1 ? [500, { error_code: 'HSS.0041', error_msg: 'x' }] : [200, EMPTY_PAGE],
     );
-    const seen: string[] = [];
-    const recorder =
-      (name: string): UpstreamMiddleware =>
-      (next) =>
-      (call) => {
-        seen.push(name);
-        return next(call);
-      };
-    upstream = build({
-      middlewares: { outer: [recorder('cache'), recorder('breaker')], inner: [recorder('limiter')] },
-    });
+    const pipeline = createPipeline(
+      { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+      { metrics: createUpstreamMetrics(new Registry()) },
+    );
+    upstream = build({ pipeline });
     await upstream.clients.hss.listRegistryImages({});
-    expect(seen).toEqual(['cache', 'breaker', 'limiter', 'limiter']);
+    await upstream.clients.hss.listRegistryImages({});
+    expect(counts.hssCalls()).toBe(2);
+    const [quota] = await pipeline.quota([{ api: 'hss.listRegistryImages', service: 'hss' }]);
+    expect(quota).toMatchObject({ api: 'hss.listRegistryImages', used: 2, remaining: 3, limit: 5 });
+    pipeline.close();
   });
 });

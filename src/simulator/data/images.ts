@@ -3,12 +3,8 @@
  * per image); strings (digests, names) are derived on demand from (seed, index). Scan results can be
  * changed by batch-scan: those live in `ScanStates` (data/scanState.ts), not here.
  */
-import {
-  HSS_SCAN_FAILED_CODES,
-  type HssScanFailedCode,
-  type HssScanStatus,
-  type HssSeverityLevel,
-} from '../../upstream/hss/types';
+import type { HssScanFailedCode, HssScanStatus, HssSeverityLevel } from '../../upstream/hss/types';
+import { SCAN_FAILED_CODES } from './hssVocabulary';
 import { rngFor, SALT, type Rng } from './prng';
 import { DATA_EPOCH_MS, type RepositoryRecord } from './repositories';
 
@@ -22,7 +18,7 @@ export const SCAN_STATUSES: readonly HssScanStatus[] = [
   'waiting_for_scan',
 ];
 export const SEVERITIES: readonly (HssSeverityLevel | '')[] = ['', 'Security', 'Low', 'Medium', 'High'];
-export const FAILED_CODES: readonly (HssScanFailedCode | '')[] = ['', ...HSS_SCAN_FAILED_CODES];
+export const FAILED_CODES: readonly (HssScanFailedCode | '')[] = ['', ...SCAN_FAILED_CODES];
 
 /** The result of an image's latest scan, as HSS reports it. */
 export interface ScanState {
@@ -43,7 +39,7 @@ export interface ScanState {
 const TWO_GIB = 2 ** 31;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const FAILURE_CODES_OF_FAILED = HSS_SCAN_FAILED_CODES.filter(
+const FAILURE_CODES_OF_FAILED = SCAN_FAILED_CODES.filter(
   (code) => code !== 'download_failed' && code !== 'image_over_sized',
 );
 

@@ -1,173 +1,158 @@
 /**
- * The gateway's resilience middlewares, assembled from one config (DESIGN §2):
+ * The upstream call pipeline, assembled in its one order. Every call to Huawei Cloud passes these
+ * middlewares, outermost first, then the HTTP core:
  *
- *   outer: cache → coalescing → circuit breaker      (then the colleague's retry)
- *   inner: quota limiter                              (then the HTTP core)
- *
- *   composePipeline([...resilience.outer, useRetry(...), ...resilience.inner], httpCore)
+ * - cache: answers what the call's cache policy allows, and serves an older value when a call fails;
+ * - coalescing: identical in-flight calls share one upstream call (and one slot of quota);
+ * - circuit breaker: fails fast for an API that keeps failing;
+ * - retry: re-runs idempotent calls that a second attempt can fix; each attempt passes the limiter;
+ * - quota limiter: admits at most the documented calls per API per window, queues the rest as warm-ups.
  */
+import { DEFAULTS } from '../../config/defaults';
+import type { Logger } from 'pino';
 import type { UpstreamMetrics } from '../metrics';
-import type { UpstreamMiddleware } from '../upstreamCall';
+import { composePipeline, type UpstreamHandler, type UpstreamCall } from '../upstreamCall';
+import { systemClock, type Clock } from './clock';
+import type { QuotaLimits } from './quota/quotaLimits';
+import { checkQuotaLimits, limitOf } from './quota/quotaLimits';
+import type { AdmissionWindow, QuotaUsage } from './state/contracts';
 import type { CacheStore } from './state/cacheStore';
-import type { Clock } from './clock';
+import { MemoryAdmissionWindow } from './state/memoryAdmissionWindow';
 import { MemoryCacheStore } from './state/memoryCacheStore';
 import { useCache, type UseCacheOptions } from './useCache';
 import { useCircuitBreaker, type CircuitBreaker } from './useCircuitBreaker';
 import { useCoalescing } from './useCoalescing';
-import { useQuotaLimiter, type QuotaLimiter, type RateLimits } from './useQuotaLimiter';
+import { useQuotaLimiter, type QuotaLimiter } from './useQuotaLimiter';
+import { useRetry } from './useRetry';
 
-export type { CacheEntry, CacheStore } from './state/cacheStore';
-export type { Clock } from './clock';
-export { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
-export { MemoryCacheStore, type MemoryCacheStoreOptions } from './state/memoryCacheStore';
-export { TokenBucket, type RateLimit } from './tokenBucket';
-export { useCache, type CacheTtls, type UseCacheOptions } from './useCache';
-export {
-  useCircuitBreaker,
-  type BreakerState,
-  type CircuitBreaker,
-  type CircuitBreakerOptions,
-} from './useCircuitBreaker';
-export { useCoalescing, type UseCoalescingOptions } from './useCoalescing';
-export {
-  useQuotaLimiter,
-  type QuotaLimiter,
-  type QuotaLimiterControls,
-  type QuotaLimiterOptions,
-  type RateLimits,
-} from './useQuotaLimiter';
-
-export interface ResilienceConfig {
-  cache: {
-    /** Entry bound of the in-memory store. */
-    maxEntries: number;
-    /** Byte bound of the in-memory store (UTF-8 JSON size of the entries). */
-    maxBytes: number;
-    immutableTtlMs: number;
-    listFreshMs: number;
-    listStaleMs: number;
-  };
-  limiter: {
-    /** Initial state; `limiter.setEnabled()` changes it at runtime. */
-    enabled: boolean;
-    /** Per API (`hss.listImageApps`) or per service (`hss`); `null` or absent: not limited. */
-    limits: RateLimits;
-    maxWaitMs: number;
-    maxQueuePerApi: number;
-    backoffMinMs: number;
-    backoffMaxMs: number;
-  };
-  breaker: {
-    failureThreshold: number;
-    openMs: number;
-  };
-}
-
-const MINUTE = 60_000;
-
-export const DEFAULT_RESILIENCE_CONFIG: ResilienceConfig = {
-  cache: {
-    maxEntries: 10_000,
-    maxBytes: 64 * 1024 * 1024,
-    // Immutable content (a digest's files statistics, its software at one scan time) never changes;
-    // a day bounds memory held for images nobody looks at any more.
-    immutableTtlMs: 24 * 60 * MINUTE,
-    listFreshMs: 30_000,
-    listStaleMs: 5 * MINUTE,
-  },
-  limiter: {
-    enabled: true,
-    limits: {
-      // HSS: at most 5 calls per minute per API per user (docs D4); a burst of all 5, then one per 12 s.
-      hss: { capacity: 5, refillPerMinute: 5 },
-      // SWR and Workspace: only the API gateway default of 200 req/s per API applies.
-      swr: { capacity: 200, refillPerMinute: 200 * 60 },
-      workspace: { capacity: 200, refillPerMinute: 200 * 60 },
-      // IAM: no documented number; tokens are cached, so it is not limited here.
-    },
-    // Long enough to absorb a near-simultaneous refill, short enough that a GraphQL response is not held.
-    maxWaitMs: 250,
-    // 100 queued HSS warm-ups is 20 minutes of HSS budget for one API; beyond that, refuse without queueing.
-    maxQueuePerApi: 100,
-    // The docs suggest retrying after 2–5 s with exponential backoff; HSS's refill interval (12 s) dominates.
-    backoffMinMs: 2_000,
-    backoffMaxMs: MINUTE,
-  },
-  breaker: {
-    failureThreshold: 5,
-    openMs: 30_000,
-  },
+type Defaults = typeof DEFAULTS.pipeline;
+type Widen<T> = {
+  -readonly [K in keyof T]: T[K] extends number ? number : T[K] extends boolean ? boolean : T[K];
 };
 
-/** Any subset of the config; each section is merged over the defaults (and `limits` key by key). */
-export interface ResilienceConfigInput {
-  cache?: Partial<ResilienceConfig['cache']>;
-  limiter?: Partial<ResilienceConfig['limiter']>;
-  breaker?: Partial<ResilienceConfig['breaker']>;
+export interface PipelineConfig {
+  cache: Widen<Defaults['cache']>;
+  quota: Omit<Widen<Defaults['quota']>, 'hss' | 'swr' | 'workspace'> & {
+    /** Per API (`hss.listImageApps`) or per service (`hss`), window margin included; null: not limited. */
+    limits: QuotaLimits;
+  };
+  breaker: Widen<Defaults['breaker']>;
+  retry: Widen<Defaults['retry']>;
 }
 
-export function resolveResilienceConfig(input: ResilienceConfigInput = {}): ResilienceConfig {
-  const defaults = DEFAULT_RESILIENCE_CONFIG;
+/** Any subset of the config; each section is merged over the defaults table (and `limits` key by key). */
+export interface PipelineConfigInput {
+  cache?: Partial<PipelineConfig['cache']>;
+  quota?: Partial<PipelineConfig['quota']>;
+  breaker?: Partial<PipelineConfig['breaker']>;
+  retry?: Partial<PipelineConfig['retry']>;
+}
+
+/** The default limits of the defaults table, each window widened by the margin. */
+export function defaultQuotaLimits(marginMs: number = DEFAULTS.pipeline.quota.marginMs): QuotaLimits {
+  const { hss, swr, workspace } = DEFAULTS.pipeline.quota;
+  const widen = (limit: { calls: number; windowMs: number }) => ({
+    calls: limit.calls,
+    windowMs: limit.windowMs + marginMs,
+  });
+  return { hss: widen(hss), swr: widen(swr), workspace: widen(workspace) };
+}
+
+export function resolvePipelineConfig(input: PipelineConfigInput = {}): PipelineConfig {
+  const { hss: _hss, swr: _swr, workspace: _workspace, ...quota } = DEFAULTS.pipeline.quota;
   return {
-    cache: { ...defaults.cache, ...input.cache },
-    limiter: {
-      ...defaults.limiter,
-      ...input.limiter,
-      limits: { ...defaults.limiter.limits, ...input.limiter?.limits },
-    },
-    breaker: { ...defaults.breaker, ...input.breaker },
+    cache: { ...DEFAULTS.pipeline.cache, ...input.cache },
+    quota: { ...quota, ...input.quota, limits: { ...defaultQuotaLimits(), ...input.quota?.limits } },
+    breaker: { ...DEFAULTS.pipeline.breaker, ...input.breaker },
+    retry: { ...DEFAULTS.pipeline.retry, ...input.retry },
   };
 }
 
-export interface ResilienceDependencies {
-  /** Replaces the in-memory store (e.g. a Redis store shared by replicas). */
+export interface PipelineDependencies {
+  metrics: UpstreamMetrics;
+  logger?: Logger;
+  /** Replaces the in-memory stores (e.g. Redis, shared by replicas). */
   cacheStore?: CacheStore;
+  admissionWindow?: AdmissionWindow;
   now?: Clock;
   /** Failures of background work (stale refreshes, store errors), for logging. */
   onBackgroundError?: UseCacheOptions['onBackgroundError'];
-  isCacheable?: UseCacheOptions['isCacheable'];
+  /** Retry jitter source, for tests. */
+  random?: () => number;
 }
 
-export interface Resilience {
-  /** cache, coalescing, circuit breaker: place before retry. */
-  outer: UpstreamMiddleware[];
-  /** quota limiter: place after retry, just before the HTTP core. */
-  inner: UpstreamMiddleware[];
+/** The quota of one API as a console shows it: window usage plus the queued warm-ups. */
+export interface ApiQuota extends QuotaUsage {
+  api: string;
+  windowMs: number;
+  queued: number;
+  oldestQueuedMs: number;
+}
+
+export interface Pipeline {
+  /** The middlewares in their order around `core`. */
+  around(core: UpstreamHandler): UpstreamHandler;
   cacheStore: CacheStore;
   limiter: QuotaLimiter;
   breaker: CircuitBreaker;
+  /** The quota of each named API that has a limit. */
+  quota(apis: readonly Pick<UpstreamCall, 'api' | 'service'>[]): Promise<ApiQuota[]>;
   /** Cancels queued warm-ups and their timers. */
   close(): void;
 }
 
-export function createResilience(
-  input: ResilienceConfigInput,
-  metrics: UpstreamMetrics,
-  dependencies: ResilienceDependencies = {},
-): Resilience {
-  const config = resolveResilienceConfig(input);
-  const { now } = dependencies;
+export function createPipeline(input: PipelineConfigInput, dependencies: PipelineDependencies): Pipeline {
+  const config = resolvePipelineConfig(input);
+  checkQuotaLimits(config.quota.limits);
+  const { metrics, logger } = dependencies;
+  const now = dependencies.now ?? systemClock;
   const cacheStore =
     dependencies.cacheStore ??
     new MemoryCacheStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes });
-  const limiter = useQuotaLimiter({ ...config.limiter, metrics, now });
+  const window = dependencies.admissionWindow ?? new MemoryAdmissionWindow(now);
+  const limiter = useQuotaLimiter({ ...config.quota, window, now, metrics });
   const breaker = useCircuitBreaker({ ...config.breaker, metrics, now });
-  const cache = useCache({
-    store: cacheStore,
-    immutableTtlMs: config.cache.immutableTtlMs,
-    listFreshMs: config.cache.listFreshMs,
-    listStaleMs: config.cache.listStaleMs,
-    metrics,
-    now,
-    onBackgroundError: dependencies.onBackgroundError,
-    isCacheable: dependencies.isCacheable,
-  });
+
+  const middlewares = [
+    useCache({
+      ...config.cache,
+      store: cacheStore,
+      metrics,
+      now,
+      onBackgroundError: dependencies.onBackgroundError,
+    }),
+    useCoalescing({ metrics }),
+    breaker,
+    useRetry({
+      ...config.retry,
+      metrics,
+      ...(logger && { logger }),
+      ...(dependencies.random && { random: dependencies.random }),
+    }),
+    limiter,
+  ];
+
   return {
-    outer: [cache, useCoalescing({ metrics }), breaker],
-    inner: [limiter],
+    around: (core) => composePipeline(middlewares, core),
     cacheStore,
     limiter,
     breaker,
+    async quota(apis) {
+      const quotas: ApiQuota[] = [];
+      for (const call of apis) {
+        const limit = config.quota.enabled ? limitOf(config.quota.limits, call) : null;
+        if (!limit) continue;
+        const usage = await window.usage(call.api, limit);
+        quotas.push({
+          api: call.api,
+          windowMs: limit.windowMs,
+          ...usage,
+          queued: limiter.warmUps.queuedCount(call.api),
+          oldestQueuedMs: limiter.warmUps.oldestQueuedMs(call.api),
+        });
+      }
+      return quotas;
+    },
     close: () => limiter.close(),
   };
 }

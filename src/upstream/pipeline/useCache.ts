@@ -9,10 +9,16 @@
  * - a successful call with `invalidates` deletes the entries carrying those tags.
  * - warm-up: a rate-limited rejection carrying a deferred completion (see `deferredCompletion.ts`)
  *   stores the deferred result when it arrives, so the next identical request is a hit.
+ * - stale before null: an entry past its time is kept `maxStaleMs` longer. When a call for its key
+ *   cannot be made (quota spent, breaker open, upstream failing or timing out), that older value is
+ *   served instead of the error, marked stale (`staleness.ts`) and counted in the request's tally.
  *
  * The cache never fails a call: a store that throws is treated as a miss / a skipped write.
  */
+import { isUpstreamError } from '../../errors/upstreamError';
 import type { UpstreamMetrics } from '../metrics';
+import { markedStale } from '../staleness';
+import { countStaleServe } from '../transport/callTally';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
 import type { CacheEntry, CacheStore } from './state/cacheStore';
 import { systemClock, type Clock } from './clock';
@@ -25,6 +31,8 @@ export interface CacheTtls {
   listFreshMs: number;
   /** How long after that a `list` result is still served (stale) while it is refreshed. */
   listStaleMs: number;
+  /** How long after its time an entry is kept, to be served when a call for it cannot be made. */
+  maxStaleMs: number;
 }
 
 export interface UseCacheOptions extends CacheTtls {
@@ -37,7 +45,15 @@ export interface UseCacheOptions extends CacheTtls {
   onBackgroundError?: (error: unknown, call: UpstreamCall) => void;
 }
 
-type LookupResult = 'hit' | 'stale' | 'miss';
+type LookupResult = 'hit' | 'stale' | 'miss' | 'fallback';
+
+/** Failures after which an older value beats no value: the call could not be made or answered. */
+const FALLBACK_CODES: ReadonlySet<string> = new Set([
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+]);
 
 export function useCache(options: UseCacheOptions): UpstreamMiddleware {
   const now = options.now ?? systemClock;
@@ -64,7 +80,7 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
     const staleUntil = immutable ? freshUntil : freshUntil + options.listStaleMs;
     const entry: CacheEntry = { result, storedAt, freshUntil, staleUntil, tags: call.cacheTags ?? [] };
     try {
-      await options.store.set(key, entry, staleUntil - storedAt);
+      await options.store.set(key, entry, staleUntil - storedAt + options.maxStaleMs);
     } catch (error) {
       reportBackground(error, call);
     }
@@ -140,7 +156,17 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
         return entry.result;
       }
       countLookup(call, 'miss');
-      const result = await fetchAndStore(call, key);
+      let result: UpstreamResult;
+      try {
+        result = await fetchAndStore(call, key);
+      } catch (error) {
+        const kept = entry && at < entry.staleUntil + options.maxStaleMs ? entry : undefined;
+        if (!kept || !isUpstreamError(error) || !FALLBACK_CODES.has(error.code)) throw error;
+        countLookup(call, 'fallback');
+        const serve = { api: call.api, ageMs: Math.max(0, now() - kept.storedAt), reason: error.code };
+        countStaleServe(serve);
+        return { ...kept.result, body: markedStale(kept.result.body, serve) };
+      }
       await invalidateAfterSuccess(call);
       return result;
     };

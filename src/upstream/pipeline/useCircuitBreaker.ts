@@ -1,6 +1,9 @@
 /**
- * Fails fast for a service that keeps failing, so requests don't queue behind timeouts and a struggling
- * upstream gets room to recover. One breaker per `call.service`.
+ * Fails fast for an API that keeps failing, so requests don't queue behind timeouts and a struggling
+ * upstream gets room to recover. One breaker per `call.api`: one broken API (a files-statistics endpoint
+ * answering garbage) must not blank the healthy ones of the same service. A whole-service outage
+ * (connection refused) opens every API's breaker after that API's own few failures, which fail fast
+ * anyway, so a per-service breaker would save little and cost the healthy APIs in partial outages.
  *
  * closed ──N consecutive failures──▶ open ──openMs──▶ half-open ──probe succeeds──▶ closed
  *                                     ▲                   │
@@ -11,7 +14,7 @@
  * an abort or a non-upstream error says nothing about the service and is ignored. While open, calls are
  * rejected with UPSTREAM_UNAVAILABLE without reaching `next`; half-open lets ONE probe through.
  */
-import type { ErrorCode, UpstreamService } from '../../errors/codes';
+import type { ErrorCode } from '../../errors/codes';
 import { UpstreamError, isUpstreamError } from '../../errors/upstreamError';
 import type { UpstreamMetrics } from '../metrics';
 import type { UpstreamCall, UpstreamMiddleware } from '../upstreamCall';
@@ -29,7 +32,7 @@ export interface CircuitBreakerOptions {
 }
 
 export interface CircuitBreaker extends UpstreamMiddleware {
-  stateOf(service: UpstreamService): BreakerState;
+  stateOf(api: string): BreakerState;
 }
 
 const OUTAGE_CODES: ReadonlySet<ErrorCode> = new Set([
@@ -48,7 +51,7 @@ function classify(call: UpstreamCall, error: unknown): Outcome {
   return error.details.status === undefined ? 'neutral' : 'healthy';
 }
 
-interface ServiceBreaker {
+interface ApiBreaker {
   state: BreakerState;
   consecutiveFailures: number;
   openedAt: number;
@@ -57,57 +60,52 @@ interface ServiceBreaker {
 
 export function useCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
   const now = options.now ?? systemClock;
-  const breakers = new Map<UpstreamService, ServiceBreaker>();
+  const breakers = new Map<string, ApiBreaker>();
 
-  const breakerFor = (service: UpstreamService): ServiceBreaker => {
-    let breaker = breakers.get(service);
+  const breakerFor = (api: string): ApiBreaker => {
+    let breaker = breakers.get(api);
     if (!breaker) {
       breaker = { state: 'closed', consecutiveFailures: 0, openedAt: 0, probeInFlight: false };
-      breakers.set(service, breaker);
+      breakers.set(api, breaker);
     }
     return breaker;
   };
 
-  const transition = (service: UpstreamService, breaker: ServiceBreaker, state: BreakerState): void => {
+  const transition = (call: UpstreamCall, breaker: ApiBreaker, state: BreakerState): void => {
     breaker.state = state;
     if (state === 'open') breaker.openedAt = now();
     if (state === 'closed') breaker.consecutiveFailures = 0;
-    options.metrics?.breakerState.set({ service }, GAUGE_VALUE[state]);
+    options.metrics?.breakerState.set({ service: call.service, api: call.api }, GAUGE_VALUE[state]);
   };
 
-  const record = (call: UpstreamCall, breaker: ServiceBreaker, outcome: Outcome, wasProbe: boolean): void => {
+  const record = (call: UpstreamCall, breaker: ApiBreaker, outcome: Outcome, wasProbe: boolean): void => {
     if (wasProbe) breaker.probeInFlight = false;
     if (outcome === 'neutral') return;
     if (outcome === 'healthy') {
-      if (breaker.state !== 'closed' || breaker.consecutiveFailures > 0)
-        transition(call.service, breaker, 'closed');
+      if (breaker.state !== 'closed' || breaker.consecutiveFailures > 0) transition(call, breaker, 'closed');
       return;
     }
     breaker.consecutiveFailures += 1;
     // A failure that was in flight before the circuit opened changes nothing; a failed probe re-opens it.
     if (breaker.state === 'half-open' ? wasProbe : breaker.state === 'closed') {
       if (wasProbe || breaker.consecutiveFailures >= options.failureThreshold)
-        transition(call.service, breaker, 'open');
+        transition(call, breaker, 'open');
     }
   };
 
-  const failFast = (call: UpstreamCall, breaker: ServiceBreaker): UpstreamError => {
+  const failFast = (call: UpstreamCall, breaker: ApiBreaker): UpstreamError => {
     const reopensInMs = Math.max(0, breaker.openedAt + options.openMs - now());
     const when = breaker.state === 'open' ? `retrying in ${reopensInMs} ms` : 'a probe call is in flight';
-    return new UpstreamError(
-      'UPSTREAM_UNAVAILABLE',
-      `Circuit open for ${call.service}: failing fast, ${when}`,
-      {
-        service: call.service,
-        api: call.api,
-      },
-    );
+    return new UpstreamError('UPSTREAM_UNAVAILABLE', `Circuit open for ${call.api}: failing fast, ${when}`, {
+      service: call.service,
+      api: call.api,
+    });
   };
 
   const middleware: UpstreamMiddleware = (next) => async (call) => {
-    const breaker = breakerFor(call.service);
+    const breaker = breakerFor(call.api);
     if (breaker.state === 'open' && now() - breaker.openedAt >= options.openMs) {
-      transition(call.service, breaker, 'half-open');
+      transition(call, breaker, 'half-open');
     }
     if (breaker.state === 'open' || (breaker.state === 'half-open' && breaker.probeInFlight)) {
       throw failFast(call, breaker);
@@ -124,5 +122,5 @@ export function useCircuitBreaker(options: CircuitBreakerOptions): CircuitBreake
     }
   };
 
-  return Object.assign(middleware, { stateOf: (service: UpstreamService) => breakerFor(service).state });
+  return Object.assign(middleware, { stateOf: (api: string) => breakerFor(api).state });
 }

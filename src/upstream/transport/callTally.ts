@@ -1,19 +1,36 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * Upstream requests sent on behalf of one client request. The server opens a tally per request; the HTTP
- * core counts into whichever tally is active where the call was made. A call that joined another
- * request's in-flight call, or was served from cache, sends nothing and counts nothing.
+ * What one client request cost upstream and what it was served instead. The server opens a tally per
+ * request; the HTTP core counts requests sent, the quota limiter its refusals and queued warm-ups, the
+ * cache the older values it served. A call that joined another request's in-flight call, or was served
+ * from cache, sends nothing and counts nothing.
  */
 export interface UpstreamCallTally {
+  /** Upstream HTTP requests sent (each retry attempt counts). */
   requests: number;
+  /** The same, per API. */
+  requestsByApi: Record<string, number>;
+  /** Calls the quota refused, per API. */
+  refusedByApi: Record<string, number>;
+  /** Refused calls queued to warm the cache. */
+  queued: number;
+  /** Older values served because a call could not be made. */
+  stale: StaleServe[];
+}
+
+export interface StaleServe {
+  api: string;
+  ageMs: number;
+  /** The error code of the call that could not be made (UPSTREAM_RATE_LIMITED, UPSTREAM_UNAVAILABLE, …). */
+  reason: string;
 }
 
 const activeTally = new AsyncLocalStorage<UpstreamCallTally>();
 
 /** Runs `work` with a fresh tally active (it keeps counting calls that land after `work` settles). */
 export function withUpstreamCallTally<T>(work: () => T): T {
-  return activeTally.run({ requests: 0 }, work);
+  return activeTally.run({ requests: 0, requestsByApi: {}, refusedByApi: {}, queued: 0, stale: [] }, work);
 }
 
 /** The tally of the request this code runs for, if any. */
@@ -21,7 +38,20 @@ export function currentUpstreamCallTally(): UpstreamCallTally | undefined {
   return activeTally.getStore();
 }
 
-export function countUpstreamRequest(): void {
+export function countUpstreamRequest(api: string): void {
   const tally = activeTally.getStore();
-  if (tally) tally.requests += 1;
+  if (!tally) return;
+  tally.requests += 1;
+  tally.requestsByApi[api] = (tally.requestsByApi[api] ?? 0) + 1;
+}
+
+export function countQuotaRefusal(api: string, queued: boolean): void {
+  const tally = activeTally.getStore();
+  if (!tally) return;
+  tally.refusedByApi[api] = (tally.refusedByApi[api] ?? 0) + 1;
+  if (queued) tally.queued += 1;
+}
+
+export function countStaleServe(serve: StaleServe): void {
+  activeTally.getStore()?.stale.push(serve);
 }

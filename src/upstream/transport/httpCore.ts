@@ -79,7 +79,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
   const send = async (call: UpstreamCall, token: string): Promise<RawResponse> => {
     const target = targets.get(call.service);
     if (!target) throw new TypeError(`No endpoint configured for upstream service "${call.service}"`);
-    countUpstreamRequest();
+    countUpstreamRequest(call.api);
     const headers: Record<string, string> = {
       ...lowerCaseKeys(call.headers),
       'content-type': 'application/json',

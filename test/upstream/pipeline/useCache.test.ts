@@ -32,6 +32,7 @@ describe('useCache', () => {
           immutableTtlMs: 24 * HOUR,
           listFreshMs: 30 * SECOND,
           listStaleMs: 300 * SECOND,
+          maxStaleMs: HOUR,
           ...extra,
         }),
       ],

@@ -4,7 +4,8 @@
  * true, in which case the filter fields choose the images. Answers 200 with an empty body. Listed
  * images that do not exist (or are of another type) are skipped, as a bulk API would.
  */
-import { BATCH_SCAN_STATUS_FILTERS, type HssScanStatus } from '../../../upstream/hss/types';
+import type { HssScanStatus } from '../../../upstream/hss/types';
+import { BATCH_SCAN_STATUS_FILTERS } from '../../data/hssVocabulary';
 import type { Dataset, RegistryImageFilter } from '../../data/dataset';
 import { hssBadParameter, hssUnparseable } from '../../errors';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';

@@ -4,7 +4,7 @@
  * exact byte count; time ranges are inclusive.
  */
 import type { HssPage, HssRegistryImage } from '../../../upstream/hss/types';
-import { HSS_SCAN_STATUS_FILTERS } from '../../../upstream/hss/types';
+import { REGISTRY_IMAGES_SCAN_STATUS_FILTERS } from '../../data/hssVocabulary';
 import type { RegistryImageFilter } from '../../data/dataset';
 import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
@@ -23,7 +23,7 @@ function listRegistryImages(context: RouteContext): RouteResult {
     imageVersion: params.text('image_version', 1, 64),
     registryName: params.text('registry_name', 1, 128),
     imageType: params.oneOf('image_type', REGISTRY_IMAGE_TYPES),
-    scanStatus: params.oneOf('scan_status', HSS_SCAN_STATUS_FILTERS),
+    scanStatus: params.oneOf('scan_status', REGISTRY_IMAGES_SCAN_STATUS_FILTERS),
     latestVersionOnly: params.bool('latest_version') || undefined,
     imageSize: params.int('image_size', 0, 2_147_483_547),
     hasVul: params.bool('has_vul'),

@@ -12,6 +12,7 @@
  *
  * Upstream-429 pauses are kept locally as well as shared, so they hold in either mode.
  */
+import { DEFAULTS } from '../../../../config/defaults';
 import { systemClock, type Clock } from '../../clock';
 import type { Admission, AdmissionWindow, QuotaUsage, WindowLimit } from '../contracts';
 import { MemoryAdmissionWindow } from '../memoryAdmissionWindow';
@@ -27,7 +28,7 @@ export interface FallbackAdmissionWindowOptions {
   shared: ReplayableAdmissionWindow;
   /** Live replicas at the last heartbeat (this one included). */
   liveReplicas: () => number;
-  /** While in fallback, how often one call tries Redis again (default 1 s). */
+  /** While in fallback, how often one call tries Redis again (default `DEFAULTS.redis.fallbackProbeIntervalMs`). */
   probeIntervalMs?: number;
   now?: Clock;
   /** Mode changes, for logs; `error` is what made Redis count as away. */
@@ -52,7 +53,7 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
   constructor(private readonly options: FallbackAdmissionWindowOptions) {
     this.now = options.now ?? systemClock;
     this.local = new MemoryAdmissionWindow(this.now);
-    this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
+    this.probeIntervalMs = options.probeIntervalMs ?? DEFAULTS.redis.fallbackProbeIntervalMs;
   }
 
   /** For /metrics: whether decisions are fleet-wide (`shared`) or this replica's share (`local-fallback`). */

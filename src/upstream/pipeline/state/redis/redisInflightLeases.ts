@@ -17,6 +17,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
+import { DEFAULTS } from '../../../../config/defaults';
 import { abortReason } from '../../../transport/abortable';
 import type { InflightLeases, InflightOutcome } from '../contracts';
 import { defineLuaScript, type LuaScript } from './luaScript';
@@ -45,9 +46,9 @@ export interface RedisInflightLeasesOptions {
   subscriber: Redis;
   /** Namespace of this deployment, e.g. `hwc-gw:<projectId>:`. */
   keyPrefix: string;
-  /** How long a published outcome stays readable for late waiters (default 10 s). */
+  /** How long a published outcome stays readable for late waiters (default `DEFAULTS.redis.inflightOutcomeTtlMs`). */
   outcomeTtlMs?: number;
-  /** Longest gap between two checks while waiting, covering announcements lost in a reconnect (default 1 s). */
+  /** Longest gap between two checks while waiting, covering announcements lost in a reconnect (`DEFAULTS.redis.inflightRecheckMs`). */
   recheckMs?: number;
 }
 
@@ -75,8 +76,8 @@ export class RedisInflightLeases implements InflightLeases {
     this.acquireScript = defineLuaScript(options.redis, 'hwcInflightAcquire', ACQUIRE);
     this.publishScript = defineLuaScript(options.redis, 'hwcInflightPublish', PUBLISH);
     this.channel = `${options.keyPrefix}inflight:settled`;
-    this.outcomeTtlMs = options.outcomeTtlMs ?? 10_000;
-    this.recheckMs = options.recheckMs ?? 1_000;
+    this.outcomeTtlMs = options.outcomeTtlMs ?? DEFAULTS.redis.inflightOutcomeTtlMs;
+    this.recheckMs = options.recheckMs ?? DEFAULTS.redis.inflightRecheckMs;
   }
 
   async acquire(key: string, leaseMs: number): Promise<boolean> {

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 
+import { DEFAULTS } from '../../../../config/defaults';
 import { systemClock, type Clock } from '../../clock';
 import type { ReplicaPresence } from '../contracts';
 
@@ -19,7 +20,7 @@ export interface ReplicaHeartbeatOptions {
   presence: ReplicaPresence;
   /** Unique per process; default: host name + pid + random. */
   replicaId?: string;
-  /** Beat period (default 5 s); a replica counts as live for three periods after its last beat. */
+  /** Beat period (default `DEFAULTS.redis.heartbeatIntervalMs`); a replica counts as live for three periods after its last beat. */
   intervalMs?: number;
   now?: Clock;
   onError?: (error: unknown) => void;
@@ -35,7 +36,7 @@ export class ReplicaHeartbeat {
 
   constructor(private readonly options: ReplicaHeartbeatOptions) {
     this.replicaId = options.replicaId ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-    this.intervalMs = options.intervalMs ?? 5_000;
+    this.intervalMs = options.intervalMs ?? DEFAULTS.redis.heartbeatIntervalMs;
     this.now = options.now ?? systemClock;
   }
 

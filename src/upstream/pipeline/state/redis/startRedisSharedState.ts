@@ -4,6 +4,7 @@
  * cache store, the leases and the presence heartbeat. Redis being away at start is not an error: the
  * replica starts, decides locally, and joins in when Redis answers.
  */
+import { DEFAULTS } from '../../../../config/defaults';
 import type { RedisConfig } from '../../../../config/redis';
 import { FallbackAdmissionWindow, type AdmissionMode } from './fallbackAdmissionWindow';
 import { RedisAdmissionWindow } from './redisAdmissionWindow';
@@ -19,7 +20,7 @@ export interface RedisSharedStateOptions {
   projectId: string;
   replicaId?: string;
   heartbeatIntervalMs?: number;
-  /** How long start-up waits for a first connection before going on without (default 2 s). */
+  /** How long start-up waits for a first connection before going on without (default `DEFAULTS.redis.readyTimeoutMs`). */
   readyTimeoutMs?: number;
   /** Redis became unreachable (`down`, once per outage, with the error) or reachable again (`up`). */
   onConnectionChange?: (state: 'up' | 'down', error?: Error) => void;
@@ -59,7 +60,7 @@ export async function startRedisSharedState(options: RedisSharedStateOptions): P
     reachable = true;
     options.onConnectionChange?.('up');
   });
-  const readyTimeoutMs = options.readyTimeoutMs ?? 2_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULTS.redis.readyTimeoutMs;
   await Promise.all(
     [redis, subscriber].map((connection) => whenReady(connection, readyTimeoutMs).catch(() => undefined)),
   );

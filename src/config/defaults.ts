@@ -1,0 +1,82 @@
+/**
+ * Every default setting of the gateway, in one table. `loadConfig` reads the environment over it, and
+ * code that assembles parts of the gateway from a partial setting (tests, the benchmark) merges over it;
+ * nothing else carries a default of its own.
+ */
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+export const DEFAULTS = {
+  server: {
+    port: 4000,
+    host: '127.0.0.1',
+    requestTimeoutMs: 15 * SECOND,
+    maxBodyBytes: 1024 * 1024,
+    shutdownGraceMs: 10 * SECOND,
+  },
+  graphql: { maxDepth: 12, maxAliases: 15, maxTokens: 2000, maxCost: 5000 },
+  upstream: {
+    timeouts: { connectMs: 5 * SECOND, headersMs: 10 * SECOND, bodyMs: 10 * SECOND },
+    // A 100-image page fans out to ~200 concurrent per-image calls on one origin; 16 serialized them.
+    connectionsPerOrigin: 64,
+    // A 200-item HSS page is well under 1 MiB; a body far larger is a fault, not data.
+    maxResponseBytes: 16 * 1024 * 1024,
+    // IAM tokens live 24 h; renewing an hour early leaves room for an IAM hiccup.
+    tokenRefreshAheadMs: HOUR,
+  },
+  pipeline: {
+    cache: {
+      maxEntries: 10_000,
+      maxBytes: 64 * 1024 * 1024,
+      // What HSS holds for one image at one scan state never changes; a day bounds memory held for
+      // images nobody looks at any more.
+      immutableTtlMs: 24 * HOUR,
+      listFreshMs: 30 * SECOND,
+      listStaleMs: 5 * MINUTE,
+      // How long an expired entry is still kept to answer (marked stale) when a call cannot be made.
+      maxStaleMs: HOUR,
+    },
+    quota: {
+      enabled: true,
+      // HSS: at most 5 calls per API per user in any 60 s window. SWR and Workspace document only the
+      // API gateway's default of 200 calls per second per API. IAM: no number; tokens are cached.
+      hss: { calls: 5, windowMs: MINUTE },
+      swr: { calls: 200, windowMs: SECOND },
+      workspace: { calls: 200, windowMs: SECOND },
+      // Added to every window: the upstream's clock and ours may disagree, and a call admitted at the
+      // very end of our window may arrive at the start of the upstream's next one.
+      marginMs: SECOND,
+      // Slots of each window that queued warm-ups never take, so a fresh client request still finds one.
+      interactiveReserve: 1,
+      // Long enough to absorb a slot that frees within a request, short enough that a response is not held.
+      maxWaitMs: 250,
+      // 100 queued HSS warm-ups is 20 minutes of one API's budget; beyond that a refusal is not queued.
+      maxQueuePerApi: 100,
+      // After an upstream 429: pause the API at least this long, doubling on repeated 429s, at most one window.
+      backoffMinMs: 2 * SECOND,
+      backoffMaxMs: MINUTE,
+    },
+    breaker: { failureThreshold: 5, openMs: 30 * SECOND },
+    retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2 * SECOND },
+  },
+  redis: {
+    // Shared state must never stall an upstream call: a slow Redis is treated as away, and the replica
+    // decides locally (its share of the quota, local coalescing, cache misses).
+    commandTimeoutMs: 500,
+    // Larger results are not written to the shared cache (a 200-item HSS page is well under this).
+    cacheMaxValueBytes: 2 * 1024 * 1024,
+    // Start-up waits this long for Redis, then goes on without it (and joins in when it answers).
+    readyTimeoutMs: 2 * SECOND,
+    // A replica counts as live for three beats; the fleet's count sets each replica's fallback share.
+    heartbeatIntervalMs: 5 * SECOND,
+    // While in fallback, one call at most this often tries Redis again.
+    fallbackProbeIntervalMs: SECOND,
+    // How long a published in-flight outcome stays readable for waiters that subscribed late.
+    inflightOutcomeTtlMs: 10 * SECOND,
+    // Longest gap between two looks at a lease while waiting (covers announcements lost in a reconnect).
+    inflightRecheckMs: SECOND,
+  },
+  simulator: { seed: 1, imageCount: 300, rateLimits: false, port: 0 },
+  logLevel: 'info',
+} as const;
