@@ -120,7 +120,11 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     if (admission.admitted) {
       let pending = this.unreplayed.get(api);
       if (!pending) this.unreplayed.set(api, (pending = { windowMs: limit.windowMs, times: [] }));
-      pending.times.push(this.now());
+      const at = this.now();
+      // Only those still inside the window matter for the replay: a long outage keeps at most one share.
+      while (pending.times.length > 0 && (pending.times[0] as number) <= at - limit.windowMs)
+        pending.times.shift();
+      pending.times.push(at);
     }
     return admission;
   }

@@ -125,4 +125,17 @@ describe('FallbackAdmissionWindow rules', () => {
     const refused = await window.tryAdmit('hss', LIMIT, 0);
     expect(refused).toMatchObject({ admitted: false, reason: 'paused' });
   });
+
+  it('replays only the admissions still inside the window after a long outage', async () => {
+    const { shared, window, advance } = setup(1);
+    shared.down = true;
+    for (let minute = 0; minute < 30; minute += 1) {
+      if (minute > 0) advance(LIMIT.windowMs);
+      expect(await admittedCount(window, 6)).toBe(5);
+    }
+    shared.down = false;
+    advance(1_000); // a probe is due
+    await window.tryAdmit('hss', LIMIT, 0);
+    expect(shared.recorded).toEqual([{ api: 'hss', agesMs: [1_000, 1_000, 1_000, 1_000, 1_000] }]);
+  });
 });
