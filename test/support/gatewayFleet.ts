@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { RunningSimulator } from '../../src/simulator';
+import { simulatorAsRemoteEnv } from './simulatorEnv';
 
 const MAIN = path.join(__dirname, '../../src/main.ts');
 const START_TIMEOUT_MS = 60_000;
@@ -36,20 +37,12 @@ export interface FleetOptions {
 }
 
 export async function startGatewayFleet(options: FleetOptions): Promise<GatewayFleet> {
-  const { simulator } = options;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    HWC_REGION: simulator.region,
-    HWC_IAM_DOMAIN: simulator.credentials.domain,
-    HWC_IAM_USER: simulator.credentials.user,
-    HWC_IAM_PASSWORD: simulator.credentials.password,
-    HWC_IAM_ENDPOINT: simulator.url,
-    HWC_HSS_ENDPOINT: simulator.url,
-    HWC_SWR_ENDPOINT: simulator.url,
-    HWC_WORKSPACE_ENDPOINT: simulator.url,
+    ...simulatorAsRemoteEnv(options.simulator),
     ...(options.redisUrl !== undefined && { REDIS_URL: options.redisUrl }),
     ...options.env,
   };
