@@ -112,4 +112,32 @@ describe('RedisInflightLeases (a real redis-server, several replicas)', () => {
     expect(await second.acquire('k', 5_000)).toBe(true);
     expect(await first.waitFor('k', 150)).toBe('expired');
   });
+
+  it('hears announcements again after Redis restarts (the subscriber resubscribes by itself)', async () => {
+    const [holder, waiter] = (await replicas(2, 10_000)) as [RedisInflightLeases, RedisInflightLeases];
+    // Subscribe once, before the restart.
+    await holder.acquire('before', 5_000);
+    const first = waiter.waitFor('before', 5_000);
+    await holder.publish('before', OUTCOME);
+    expect(await first).toEqual(OUTCOME);
+
+    await server.kill();
+    await server.restart();
+    const deadline = Date.now() + 10_000;
+    while (connections.some((redis) => redis.status !== 'ready') && Date.now() < deadline) await sleep(50);
+    // The resubscription follows the reconnect: wait until the server counts the waiter's subscriber.
+    const channel = `inflight-test-${prefixCounter}:inflight:settled`;
+    const subscribers = async () =>
+      Number(((await connections[0]!.pubsub('NUMSUB', channel)) as unknown[])[1]);
+    while ((await subscribers()) < 1 && Date.now() < deadline) await sleep(50);
+
+    expect(await holder.acquire('after', 5_000)).toBe(true);
+    const started = Date.now();
+    const second = waiter.waitFor('after', 5_000);
+    await sleep(50);
+    await holder.publish('after', OUTCOME);
+    expect(await second).toEqual(OUTCOME);
+    // Through pub/sub: the recheck is 10 s away and the lease 5 s.
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
 });
