@@ -10,9 +10,9 @@
  * - SWR ListSharedReposDetails returns a whole share center in ceil(total / 100) pages, or one repository
  *   by a namespace + name filter: the cheaper of the two;
  * - the IAM token is not counted (cold only, once per process; reported apart).
- * Warm minimum is 0 apart from one exception: DESIGN §2 allows caching per-digest results long and
- * lists briefly, so an identical repeat within the list TTL needs no upstream call — except the files
- * statistics of images whose last scan did not succeed (placeholders, never cached).
+ * Warm minimum is 0 for every operation: what HSS answers about one image is a function of the image and
+ * its scan state, so per-image results are cached long under that key whatever the state, and lists are
+ * kept fresh briefly; an identical repeat within the list TTL needs no upstream call.
  * Critical-path levels are the dependent upstream round trips; cold adds one for the IAM token.
  */
 import { readFileSync } from 'node:fs';
@@ -104,21 +104,6 @@ function neverScanned(image: Json): boolean {
 }
 
 /**
- * Images whose statistics must be asked again on every request: the last scan did not succeed, yet the
- * image was scanned before (so it is not answered "unknown" without a call). DESIGN §2 never caches such
- * placeholders. Where `lastScannedAt` is not selected, every non-SUCCESS, non-UNSCANNED image counts.
- */
-function uncacheableStatistics(images: Json[]): number {
-  return images.filter((image) => {
-    const scan = obj(image.scan);
-    if (!scan || scan.status === 'SUCCESS') return false;
-    if ('lastScannedAt' in scan) return scan.lastScannedAt !== null;
-    // Without lastScannedAt: "unknown" statistics of an image whose status says never scanned cost nothing.
-    return !(image.fileStatistics === null && neverScanned(image)) && scan.status !== 'UNSCANNED';
-  }).length;
-}
-
-/**
  * Statistics must be there, except for a never-scanned image, where HSS answers placeholder zeros and
  * "unknown" (null, no call) is a right answer too.
  */
@@ -174,18 +159,17 @@ function dashboard(first: number): OperationSpec {
       const nodes = arr(obj(data.containerImages)?.nodes).map((node) => obj(node) ?? {});
       const repos = new Set(nodes.map((node) => `${String(node.namespace)}/${String(node.name)}`));
       const swr = swrCost(repos.size, facts.swrSelfTotal);
-      const again = uncacheableStatistics(nodes);
       // HSS holds neither statistics nor software for a never-scanned image: no call is needed for it.
       const scanned = nodes.filter((node) => !neverScanned(node)).length;
       return {
         calls: 1 + 2 * scanned + swr,
-        warmCalls: again,
+        warmCalls: 0,
         levels: 2,
         why:
           `1 HSS list + ${scanned} files-statistics + ${scanned} per-image apps for the ${scanned} of ` +
           `${nodes.length} images ever scanned (no batch APIs) + ` +
           `${swr} SWR (self center: min(${repos.size} repos, ${Math.ceil(facts.swrSelfTotal / 100)} pages)); ` +
-          `warm: files-statistics of ${again} images whose last scan did not succeed; levels: list → joins`,
+          'warm: 0 (every scan state cached under its key); levels: list → joins',
       };
     },
   };
@@ -218,17 +202,16 @@ const imageDetail: OperationSpec = {
   },
   minimum(data) {
     const image = obj(data.containerImage);
-    const again = image ? uncacheableStatistics([image]) : 0;
     const joins = image && neverScanned(image) ? 0 : 2; // statistics + software exist only after a scan
     const swr = image && ['PRIVATE', 'SHARED'].includes(String(image.type)) ? 1 : 0;
     return {
       calls: 1 + joins + swr,
-      warmCalls: again,
+      warmCalls: 0,
       levels: 2,
       why:
         `1 HSS list (namespace+name+tag from the id) + ${joins} (files-statistics, apps; none if never ` +
         `scanned) + ${swr} SWR (filtered by namespace+name; none for other registries); ` +
-        `warm: ${again} (files-statistics again if the last scan did not succeed); levels: list → joins`,
+        'warm: 0; levels: list → joins',
     };
   },
 };
@@ -304,16 +287,14 @@ const sharedRepositories: OperationSpec = {
     const imagesShown = shown.filter(
       (image) => !(image.fileStatistics === null && neverScanned(image)),
     ).length;
-    const again = uncacheableStatistics(shown);
     const pages = nodes.reduce((sum, node) => sum + Math.max(1, Math.ceil(arr(node.tags).length / 200)), 0);
     return {
       calls: 1 + pages + imagesShown,
-      warmCalls: again,
+      warmCalls: 0,
       levels: 3,
       why:
         `1 SWR list + ${pages} HSS lists (one per repository, namespace+image_name, ≤200 tags) + ` +
-        `${imagesShown} files-statistics; warm: files-statistics of ${again} images not (known to be) ` +
-        'successfully scanned; levels: repositories → images → statistics',
+        `${imagesShown} files-statistics; warm: 0; levels: repositories → images → statistics`,
     };
   },
 };

@@ -1,5 +1,5 @@
 /**
- * The IAM token the gateway holds for every upstream call (docs §C1): fetched once, shared by all
+ * The IAM token the gateway holds for every upstream call (docs/huawei-cloud-apis.md §C1): fetched once, shared by all
  * callers, refreshed in the background before it expires, renewed when an upstream rejects it.
  *
  * - Single flight: however many callers find no usable token, exactly one IAM call is made.

@@ -1,4 +1,4 @@
-/** Default public endpoints of a region (docs §1.1). `eu-west-101` lives under `.myhuaweicloud.eu`. */
+/** Default public endpoints of a region (docs/huawei-cloud-apis.md §1.1). `eu-west-101` lives under `.myhuaweicloud.eu`. */
 export interface ServiceEndpoints {
   iam: string;
   hss: string;

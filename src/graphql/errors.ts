@@ -2,6 +2,7 @@
  * The GraphQL errors resolvers throw, and `formatError`, which decides what a client may see of any error.
  * Clients branch on `extensions.code` (src/errors/codes.ts); messages are for people.
  */
+import { SERVICE_LABELS } from '../upstream/facts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../errors/codes';
 import { isUpstreamError, type UpstreamError } from '../errors/upstreamError';
@@ -31,11 +32,9 @@ const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
   'BAD_REQUEST',
 ]);
 
-const SERVICE_NAMES = { iam: 'IAM', hss: 'HSS', swr: 'SWR', workspace: 'Workspace' } as const;
-
 /** Written here, from the code alone, so nothing of the upstream message (URLs, ids) can leak. */
 function upstreamMessage(error: UpstreamError): string {
-  const service = SERVICE_NAMES[error.details.service];
+  const service = SERVICE_LABELS[error.details.service];
   switch (error.code) {
     case 'UPSTREAM_RATE_LIMITED':
       return `${service} quota is spent for now; retry later.`;

@@ -6,17 +6,10 @@
  */
 import type { ImageRefKey } from '../domain/imageScan';
 import type { HssRegistryImageType } from '../upstream/hss/types';
+import { HSS_REGISTRY_IMAGE_TYPES } from '../upstream/facts';
 import { userInputError } from './errors';
 
 export type ImageRef = ImageRefKey;
-
-export const IMAGE_TYPES: readonly HssRegistryImageType[] = [
-  'private_image',
-  'shared_image',
-  'instance_image',
-  'harbor',
-  'jfrog',
-];
 
 const NAMESPACE = /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*$/;
 /** Repository names may be nested paths (`team/api`), each component like a namespace. */
@@ -46,7 +39,7 @@ export function assertImageRefPart(part: ImageRefPart, value: string, argument: 
 }
 
 export function isImageType(value: unknown): value is HssRegistryImageType {
-  return typeof value === 'string' && (IMAGE_TYPES as readonly string[]).includes(value);
+  return typeof value === 'string' && (HSS_REGISTRY_IMAGE_TYPES as readonly string[]).includes(value);
 }
 
 export function formatReference(ref: Pick<ImageRef, 'namespace' | 'name' | 'tag'>): string {

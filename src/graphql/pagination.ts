@@ -3,6 +3,14 @@
  * `after` continues at the next one. One GraphQL page is exactly one upstream call, so `first` is bounded
  * by what the API accepts in one call, and a page never spans two calls.
  */
+import {
+  HSS_APPS_RANGE,
+  HSS_REGISTRY_IMAGES_RANGE,
+  SWR_SHARED_REPOS_PAGE,
+  SWR_SHARED_REPOS_RANGE,
+  WORKSPACE_IMAGES_RANGE,
+  type ListRange,
+} from '../upstream/facts';
 import { userInputError } from './errors';
 import type { Edge, Page } from './models';
 
@@ -15,26 +23,15 @@ export interface PageLimits {
   maxOffset: number;
 }
 
-/** HSS ListRegistryImages: limit 1–200, offset 0–2,000,000. */
-export const HSS_REGISTRY_IMAGES_LIMITS: PageLimits = {
-  maxFirst: 200,
-  minUpstreamLimit: 1,
-  maxOffset: 2_000_000,
-};
-/** HSS ListImageApps / ListGlobalImageApps: limit 10–200, offset 0–2,000,000. */
-export const HSS_APPS_LIMITS: PageLimits = { maxFirst: 200, minUpstreamLimit: 10, maxOffset: 2_000_000 };
-/** SWR ListSharedReposDetails: pages of up to 100 (its default page size). */
-export const SWR_LIMITS: PageLimits = {
-  maxFirst: 100,
-  minUpstreamLimit: 1,
-  maxOffset: Number.MAX_SAFE_INTEGER,
-};
-/** Workspace ListImages: limit 0–100. */
-export const WORKSPACE_LIMITS: PageLimits = {
-  maxFirst: 100,
-  minUpstreamLimit: 1,
-  maxOffset: Number.MAX_SAFE_INTEGER,
-};
+/** One GraphQL page per upstream call, within the API's range (a page of 0 is never asked for). */
+function pageLimitsOf(range: ListRange, maxFirst = range.maxLimit): PageLimits {
+  return { maxFirst, minUpstreamLimit: Math.max(1, range.minLimit), maxOffset: range.maxOffset };
+}
+
+export const HSS_REGISTRY_IMAGES_LIMITS = pageLimitsOf(HSS_REGISTRY_IMAGES_RANGE);
+export const HSS_APPS_LIMITS = pageLimitsOf(HSS_APPS_RANGE);
+export const SWR_LIMITS = pageLimitsOf(SWR_SHARED_REPOS_RANGE, SWR_SHARED_REPOS_PAGE);
+export const WORKSPACE_LIMITS = pageLimitsOf(WORKSPACE_IMAGES_RANGE);
 /** Lists the gateway pages itself (a repository's tags as images): no upstream limit applies. */
 export const LOCAL_LIMITS: PageLimits = {
   maxFirst: 200,

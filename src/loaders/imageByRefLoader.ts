@@ -9,14 +9,12 @@ import DataLoader from 'dataloader';
 import type { HssClient } from '../upstream/clients';
 import type { HssRegistryImage, ListRegistryImagesQuery } from '../upstream/hss/types';
 import { refOfImage, type ImageRefKey } from '../domain/imageScan';
+import { HSS_REGISTRY_IMAGES_RANGE } from '../upstream/facts';
 import { asError } from './settle';
 
 export type { ImageRefKey };
 
 export type ImageByRefLoader = DataLoader<ImageRefKey, HssRegistryImage | null, string>;
-
-/** ListRegistryImages serves at most 200 images per call. */
-export const REGISTRY_IMAGES_MAX_LIMIT = 200;
 
 function repositoryKey(ref: Omit<ImageRefKey, 'tag'>): string {
   return JSON.stringify([ref.type, ref.namespace, ref.name]);
@@ -32,7 +30,7 @@ async function listAll(
   query: ListRegistryImagesQuery,
   signal: AbortSignal,
 ): Promise<HssRegistryImage[]> {
-  const limit = REGISTRY_IMAGES_MAX_LIMIT;
+  const limit = HSS_REGISTRY_IMAGES_RANGE.maxLimit;
   const first = await hss.listRegistryImages({ ...query, offset: 0, limit }, { signal });
   const offsets: number[] = [];
   for (

@@ -4,7 +4,7 @@
  */
 import type { UpstreamService } from '../errors/codes';
 import { UpstreamError } from '../errors/upstreamError';
-import { SERVICE_LABEL } from './transport/exchange';
+import { SERVICE_LABELS } from './facts';
 
 /** Thrown by the checks; the client turns it into an `UpstreamError` with its service and api. */
 export class ShapeError extends Error {
@@ -82,7 +82,7 @@ export function parseResponse<T>(
     const { service, api, status, requestId } = target;
     throw new UpstreamError(
       'UPSTREAM_BAD_RESPONSE',
-      `${SERVICE_LABEL[service]} returned an unexpected response (${error.message})`,
+      `${SERVICE_LABELS[service]} returned an unexpected response (${error.message})`,
       {
         service,
         api,
@@ -95,7 +95,7 @@ export function parseResponse<T>(
 }
 
 /** Documented-as-optional fields: absent → `fallback`; present with the wrong type → `ShapeError`. */
-export function stringOr<T extends string>(object: Json, key: string, path: string, fallback: T): string {
+export function stringOr(object: Json, key: string, path: string, fallback: string): string {
   return optionalString(object, key, path) ?? fallback;
 }
 

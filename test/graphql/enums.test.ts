@@ -7,7 +7,7 @@ import { run } from './support/execute';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The contract (DESIGN.md §5 and docs/huawei-cloud-apis.md), written out independently of the code. */
+/** The contract (the README's graph section and docs/huawei-cloud-apis.md), written out independently of the code. */
 const EXPECTED: Record<string, Record<string, string>> = {
   ContainerImageType: {
     PRIVATE: 'private_image',

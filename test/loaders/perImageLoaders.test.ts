@@ -5,7 +5,7 @@ import { createFakeUpstream } from '../graphql/support/fakeUpstream';
 const signal = new AbortController().signal;
 
 describe('filesStatistics loader', () => {
-  it('calls once per distinct image, with the image reference, and noStore unless successfully scanned', async () => {
+  it('calls once per distinct image, with the image reference, keyed by scan state whatever the state', async () => {
     const scanned = makeImage();
     const failed = makeImage({ scan_status: 'failed' });
     const upstream = createFakeUpstream({
@@ -31,7 +31,7 @@ describe('filesStatistics loader', () => {
             tag_name: scanned.image_version,
           },
         ],
-        { signal },
+        { signal, contentVersion: `success@${scanned.latest_scan_time}` },
       ],
       [
         [
@@ -43,14 +43,14 @@ describe('filesStatistics loader', () => {
             tag_name: failed.image_version,
           },
         ],
-        { signal, noStore: true },
+        { signal, contentVersion: `failed@${failed.latest_scan_time}` },
       ],
     ]);
   });
 });
 
 describe('imageApps loader', () => {
-  it('keys by image, page and name filter, with the scan time as content version', async () => {
+  it('keys by image, page and name filter, with the scan state as content version', async () => {
     const image = makeImage();
     const upstream = createFakeUpstream({ apps: { [image.image_id]: makeApps(30) } });
     const { imageApps } = createLoaders(upstream.clients, signal);
@@ -66,9 +66,9 @@ describe('imageApps loader', () => {
     expect(page2.data_list[0]?.app_name).toBe('pkg-11');
     expect(named.total_num).toBe(11);
     expect(upstream.count()).toBe(3);
-    expect(upstream.calls.every((call) => call.options?.contentVersion === image.latest_scan_time)).toBe(
-      true,
-    );
+    expect(
+      upstream.calls.every((call) => call.options?.contentVersion === `success@${image.latest_scan_time}`),
+    ).toBe(true);
   });
 
   it('answers an empty list for a never-scanned image without calling HSS', async () => {

@@ -91,7 +91,7 @@ describe('ImageDashboard', () => {
     expect(upstream.calls.every((call) => call.options?.signal instanceof AbortSignal)).toBe(true);
   });
 
-  it('answers never-scanned images without asking HSS, and never caches placeholder statistics', async () => {
+  it('answers never-scanned images without asking HSS, and keys the others by their scan state', async () => {
     const scanned = makeImage({ image_name: 'scanned' });
     const unscanned = makeImage({
       image_name: 'fresh',
@@ -99,7 +99,7 @@ describe('ImageDashboard', () => {
       latest_scan_time: 0,
       severity_level: '',
     });
-    // Scanned once, but the latest scan failed: its statistics are asked for, not stored.
+    // Scanned once, but the latest scan failed: its statistics are asked for, under that scan state.
     const failedRescan = makeImage({ image_name: 'rescan-failed', scan_status: 'failed' });
     const upstream = createFakeUpstream({
       images: [scanned, unscanned, failedRescan],
@@ -113,11 +113,13 @@ describe('ImageDashboard', () => {
     expect(result.errors).toBeUndefined();
     expect(upstream.count('hss.listImageApps')).toBe(2);
     const stats = upstream.callsOf('hss.showImageFilesStat');
-    expect(stats.map((call) => [call.args[0], call.options?.noStore])).toEqual([
-      [scanned.image_id, undefined],
-      [failedRescan.image_id, true],
+    expect(stats.map((call) => [call.args[0], call.options?.contentVersion])).toEqual([
+      [scanned.image_id, `success@${scanned.latest_scan_time}`],
+      [failedRescan.image_id, `failed@${failedRescan.latest_scan_time}`],
     ]);
-    expect(upstream.callsOf('hss.listImageApps')[0]!.options?.contentVersion).toBe(scanned.latest_scan_time);
+    expect(upstream.callsOf('hss.listImageApps')[0]!.options?.contentVersion).toBe(
+      `success@${scanned.latest_scan_time}`,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-/** IAM (Keystone v3): password tokens and the project list, per docs §C1. */
+/** IAM (Keystone v3): password tokens and the project list, per docs/huawei-cloud-apis.md §C1. */
 import { iamError } from '../errors';
 import { microsecondUtc } from '../data/time';
 import { hexFor, hashString } from '../data/prng';

@@ -1,5 +1,5 @@
 /**
- * SWR `GET /v2/manage/shared-repositories` (ListSharedReposDetails, §A4 and §E). Accepts the legacy
+ * SWR `GET /v2/manage/shared-repositories` (ListSharedReposDetails, docs/huawei-cloud-apis.md §A4 and §E). Accepts the legacy
  * `filter=center::self|name::x|limit::n|offset::k|…` form and plain query parameters (plain ones win
  * when both name a key). `center` is required; `namespace`/`name` are case-insensitive substrings;
  * `limit` (1–1000) and `offset` must come together; without them at most 100 records are returned.

@@ -1,5 +1,5 @@
 /**
- * Workspace `GET /v2/{project_id}/images` (ListImages, §A5). Filters: os_type (Linux|Windows|Other),
+ * Workspace `GET /v2/{project_id}/images` (ListImages, docs/huawei-cloud-apis.md §A5). Filters: os_type (Linux|Windows|Other),
  * image_type (gold|private), architecture (x86|arm), platform (case-insensitive, e.g. Windows, Ubuntu),
  * package_type, image_id; limit 0–100 (default 100), offset ≥ 0; sort_field name|created_at,
  * sort_type asc|desc (default name asc). Bad values → 400 WKS.0001.

@@ -1,6 +1,8 @@
 /** The HSS v5 client: builds `UpstreamCall`s for the five image APIs and shape-checks every answer. */
 import type { CallOptions, HssClient } from '../clients';
-import { checkIntegerRange, checkMaxLength, projectIdGetter, type ProjectIdInput } from '../callSupport';
+import { checkListRange, checkMaxLength } from '../argumentChecks';
+import { HSS_APP_NAME_MAX_LENGTH, HSS_APPS_RANGE, HSS_REGISTRY_IMAGES_RANGE } from '../facts';
+import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../upstreamCall';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport/query';
 import { HSS_TAGS } from './cacheTags';
@@ -28,13 +30,6 @@ export interface HssClientOptions {
   /** Sent as `enterprise_project_id` unless a query sets its own. */
   enterpriseProjectId?: string;
 }
-
-const MAX_OFFSET = 2_000_000;
-const MAX_LIMIT = 200;
-/** ListRegistryImages documents limit 1–200; the other HSS lists 10–200. */
-const REGISTRY_IMAGES_MIN_LIMIT = 1;
-const APPS_MIN_LIMIT = 10;
-const APP_NAME_MAX = 32;
 
 interface CallSpec {
   api: string;
@@ -72,8 +67,7 @@ export function createHssClient(config: HssClientOptions): HssClient {
 
   return {
     async listRegistryImages(query, options = {}) {
-      checkIntegerRange('limit', query.limit, REGISTRY_IMAGES_MIN_LIMIT, MAX_LIMIT);
-      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+      checkListRange(query, HSS_REGISTRY_IMAGES_RANGE);
       const result = await call({
         api: 'hss.listRegistryImages',
         method: 'GET',
@@ -88,9 +82,8 @@ export function createHssClient(config: HssClientOptions): HssClient {
     },
 
     async listGlobalImageApps(query, options = {}) {
-      checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
-      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
-      checkMaxLength('app_name', query.app_name, APP_NAME_MAX);
+      checkListRange(query, HSS_APPS_RANGE);
+      checkMaxLength('app_name', query.app_name, HSS_APP_NAME_MAX_LENGTH);
       const result = await call({
         api: 'hss.listGlobalImageApps',
         method: 'GET',
@@ -106,8 +99,7 @@ export function createHssClient(config: HssClientOptions): HssClient {
 
     async listImageApps(imageId, query, options = {}) {
       checkImageId(imageId);
-      checkIntegerRange('limit', query.limit, APPS_MIN_LIMIT, MAX_LIMIT);
-      checkIntegerRange('offset', query.offset, 0, MAX_OFFSET);
+      checkListRange(query, HSS_APPS_RANGE);
       const result = await call({
         api: 'hss.listImageApps',
         method: 'GET',

@@ -1,5 +1,5 @@
 /**
- * Shape checks for HSS v5 answers (docs §A1, §A3, §B2). Identity fields are required; fields the SDK
+ * Shape checks for HSS v5 answers (docs/huawei-cloud-apis.md §A1, §A3, §B2). Identity fields are required; fields the SDK
  * models as optional get a neutral default (0, '', false, []) so records keep their declared types.
  * Enum-like strings are checked to be strings, not members: a new upstream value must not break a list.
  */

@@ -1,6 +1,6 @@
 /**
  * HSS (Host Security Service) v5 wire types, snake_case exactly as the API sends them.
- * Source of truth: docs "Huawei Cloud APIs behind the gateway" §A1–A3, §B2 (SDK models).
+ * Source of truth: docs/huawei-cloud-apis.md §A1–A3, §B2 (SDK models).
  */
 
 /** `image_type` of registry images (ListRegistryImages, batch-scan, per-image apps, files-statistics). */

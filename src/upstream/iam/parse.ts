@@ -1,4 +1,4 @@
-/** Shape checks for IAM answers (docs §C1). Only what the gateway reads is required. */
+/** Shape checks for IAM answers (docs/huawei-cloud-apis.md §C1). Only what the gateway reads is required. */
 import { ShapeError, expectArray, expectObject, expectString, optionalString, type Json } from '../shape';
 import type { IamProject } from './types';
 

@@ -1,4 +1,4 @@
-/** IAM (Keystone v3) wire types, per docs §C1. */
+/** IAM (Keystone v3) wire types, per docs/huawei-cloud-apis.md §C1. */
 
 export interface PasswordTokenRequest {
   auth: {

@@ -97,7 +97,8 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
       countQuotaRefusal(call.api, completion !== undefined);
       throw rateLimitedError(
         call,
-        completion?.retryAfterMs() ?? admission.retryAfterMs,
+        // The queue's own estimate is only known once it has asked the window; never promise less than it said.
+        Math.max(admission.retryAfterMs, completion?.retryAfterMs() ?? 0),
         `${call.api}: upstream quota spent${completion ? '; queued to warm the cache' : ''}`,
         completion,
       );

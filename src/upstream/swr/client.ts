@@ -1,6 +1,7 @@
-/** The SWR client: shared repositories, paged with separate `center`/`limit`/`offset` parameters (docs §A4). */
+/** The SWR client: shared repositories, paged with separate `center`/`limit`/`offset` parameters. */
 import type { SwrClient, SwrSharedRepositoriesPage } from '../clients';
-import { checkIntegerRange } from '../callSupport';
+import { checkListRange } from '../argumentChecks';
+import { SWR_SHARED_REPOS_RANGE } from '../facts';
 import type { UpstreamHandler } from '../upstreamCall';
 import { stringifyQuery } from '../transport/query';
 import { ShapeError } from '../shape';
@@ -12,15 +13,12 @@ export interface SwrClientOptions {
 
 export const SWR_TAGS = { sharedRepositories: 'swr.sharedRepositories' } as const;
 
-/** Undocumented for v2; the v3 list allows 1–1000. */
-const MAX_LIMIT = 1000;
 const API = 'swr.listSharedRepositories';
 
 export function createSwrClient(config: SwrClientOptions): SwrClient {
   return {
     async listSharedRepositories(query, options = {}) {
-      checkIntegerRange('limit', query.limit, 1, MAX_LIMIT);
-      checkIntegerRange('offset', query.offset, 0, Number.MAX_SAFE_INTEGER);
+      checkListRange(query, SWR_SHARED_REPOS_RANGE);
       const result = await config.handler({
         service: 'swr',
         api: API,

@@ -1,5 +1,5 @@
 /**
- * Shape checks for `GET /v2/manage/shared-repositories` (docs §A4, §E): a bare array of `ShowReposResp`.
+ * Shape checks for `GET /v2/manage/shared-repositories` (docs/huawei-cloud-apis.md §A4, §E): a bare array of `ShowReposResp`.
  * Go models every field as always present; only the identity (name, namespace) is required here, other
  * fields default, and `total_range` may be missing (the client falls back to `Content-Range`).
  */

@@ -1,4 +1,4 @@
-/** SWR wire types (`GET /v2/manage/shared-repositories`, ListSharedReposDetails), per docs §A4 and §E. */
+/** SWR wire types (`GET /v2/manage/shared-repositories`, ListSharedReposDetails), per docs/huawei-cloud-apis.md §A4 and §E. */
 
 export type SwrShareCenter = 'self' | 'thirdparty';
 

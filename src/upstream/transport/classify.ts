@@ -1,6 +1,6 @@
 /**
  * Maps an upstream failure (service, HTTP status, upstream error code) to one stable gateway `ErrorCode`.
- * Tables: docs §D2 (HSS), §D3 (API gateway, both `APIGW.` and `APIG.` prefixes), §D1 (SWR).
+ * Tables: docs/huawei-cloud-apis.md §D2 (HSS), §D3 (API gateway, both `APIGW.` and `APIG.` prefixes), §D1 (SWR).
  */
 import type { ErrorCode, UpstreamService } from '../../errors/codes';
 

@@ -1,5 +1,5 @@
 /**
- * Parses an upstream error body in every documented shape (docs §D1) into code, message and request id.
+ * Parses an upstream error body in every documented shape (docs/huawei-cloud-apis.md §D1) into code, message and request id.
  * Mirrors the official SDKs: `error_code`/`error_msg`, then `code`/`message`, then `errorCode`/`errorMsg`,
  * then a recursive search of nested objects (SWR `errors[]`, Keystone `error{}`, bare arrays).
  */

@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
 import type { ErrorCode, UpstreamService } from '../../errors/codes';
 import { UpstreamError } from '../../errors/upstreamError';
 import { abortReason } from './abortable';
+import { SERVICE_LABELS } from '../facts';
 import type { UpstreamMetrics } from '../metrics';
 import { RequestNotSentError } from './notSent';
 
@@ -35,13 +36,6 @@ export interface RawResponse {
   body: Buffer;
   requestId?: string;
 }
-
-export const SERVICE_LABEL: Readonly<Record<UpstreamService, string>> = {
-  iam: 'IAM',
-  hss: 'HSS',
-  swr: 'SWR',
-  workspace: 'Workspace',
-};
 
 /** Failures before a connection exists: the upstream never saw the request. */
 const NOT_SENT_CODES = new Set([
@@ -123,7 +117,7 @@ async function readCapped(
 function tooLarge(context: ExchangeContext, status?: number): UpstreamError {
   return new UpstreamError(
     'UPSTREAM_BAD_RESPONSE',
-    `${SERVICE_LABEL[context.service]} response is larger than the gateway accepts`,
+    `${SERVICE_LABELS[context.service]} response is larger than the gateway accepts`,
     { service: context.service, api: context.api, ...(status !== undefined && { status }) },
   );
 }
@@ -138,7 +132,7 @@ function transportFailure(
   if (error instanceof UpstreamError) return error;
   const code = errorCodeOf(error);
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return tooLarge(context);
-  const label = SERVICE_LABEL[context.service];
+  const label = SERVICE_LABELS[context.service];
   const gatewayCode: ErrorCode =
     code !== undefined && TIMEOUT_CODES.has(code) ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE';
   const message =

@@ -10,7 +10,8 @@ import type { UpstreamService } from '../../errors/codes';
 import { UpstreamError } from '../../errors/upstreamError';
 import { isTokenRejection } from './classify';
 import { parseErrorBody } from './errorBody';
-import { exchange, SERVICE_LABEL, type RawResponse } from './exchange';
+import { SERVICE_LABELS } from '../facts';
+import { exchange, type RawResponse } from './exchange';
 import type { UpstreamMetrics } from '../metrics';
 import type { UpstreamCall, UpstreamHandler, UpstreamResult } from '../upstreamCall';
 import { OriginPools, parseBaseUrl } from './pools';
@@ -120,7 +121,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       // Closed during shutdown: nothing was sent.
       throw new UpstreamError(
         'UPSTREAM_UNAVAILABLE',
-        `${SERVICE_LABEL[call.service]} request failed: the gateway is shutting down`,
+        `${SERVICE_LABELS[call.service]} request failed: the gateway is shutting down`,
         { service: call.service, api: call.api },
         { cause: new RequestNotSentError(error) },
       );

@@ -1,7 +1,8 @@
 /** Parses a 2xx body as JSON: empty → `undefined`; anything else that is not JSON → `UPSTREAM_BAD_RESPONSE`. */
 import type { UpstreamService } from '../../errors/codes';
 import { UpstreamError } from '../../errors/upstreamError';
-import { SERVICE_LABEL, type RawResponse } from './exchange';
+import { SERVICE_LABELS } from '../facts';
+import type { RawResponse } from './exchange';
 
 export function parseJsonBody(
   target: { service: UpstreamService; api: string },
@@ -14,7 +15,7 @@ export function parseJsonBody(
   } catch (cause) {
     throw new UpstreamError(
       'UPSTREAM_BAD_RESPONSE',
-      `${SERVICE_LABEL[target.service]} returned a response that is not valid JSON`,
+      `${SERVICE_LABELS[target.service]} returned a response that is not valid JSON`,
       {
         service: target.service,
         api: target.api,

@@ -9,7 +9,7 @@ export interface PoolOptions {
   maxResponseBytes: number;
 }
 
-/** IAM tokens travel in headers and reach ~32 KB (docs §1.2); undici's default limit is 16 KiB. */
+/** IAM tokens travel in headers and reach ~32 KB (docs/huawei-cloud-apis.md §1.2); undici's default limit is 16 KiB. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
 export class OriginPools {

@@ -3,7 +3,8 @@ import type { UpstreamService } from '../../errors/codes';
 import { UpstreamError } from '../../errors/upstreamError';
 import { classifyUpstreamFailure, isThrottled } from './classify';
 import type { ParsedErrorBody } from './errorBody';
-import { headerValue, SERVICE_LABEL, type RawResponse } from './exchange';
+import { SERVICE_LABELS } from '../facts';
+import { headerValue, type RawResponse } from './exchange';
 import { redactSecrets } from './redact';
 
 /** Upstream messages are kept for logs and extensions; a runaway one is cut. */
@@ -38,7 +39,7 @@ export function upstreamResponseError(
   const requestId = response.requestId ?? parsed.requestId;
   return new UpstreamError(
     code,
-    `${SERVICE_LABEL[target.service]} request failed: ${errorCode} (status ${status})`,
+    `${SERVICE_LABELS[target.service]} request failed: ${errorCode} (status ${status})`,
     {
       service: target.service,
       api: target.api,

@@ -1,6 +1,8 @@
-/** The Workspace client: product images (docs §A5), limit 0–100. */
+/** The Workspace client: product images (docs/huawei-cloud-apis.md §A5), limit 0–100. */
 import type { WorkspaceClient } from '../clients';
-import { checkIntegerRange, projectIdGetter, type ProjectIdInput } from '../callSupport';
+import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
+import { checkListRange } from '../argumentChecks';
+import { WORKSPACE_IMAGES_RANGE } from '../facts';
 import type { UpstreamHandler } from '../upstreamCall';
 import { encodePathSegment, stringifyQuery } from '../transport/query';
 import { parseProductImages } from './parse';
@@ -19,8 +21,7 @@ export function createWorkspaceClient(config: WorkspaceClientOptions): Workspace
   const projectId = projectIdGetter(config.projectId);
   return {
     async listProductImages(query, options = {}) {
-      checkIntegerRange('limit', query.limit, 0, 100);
-      checkIntegerRange('offset', query.offset, 0, Number.MAX_SAFE_INTEGER);
+      checkListRange(query, WORKSPACE_IMAGES_RANGE);
       const result = await config.handler({
         service: 'workspace',
         api: API,

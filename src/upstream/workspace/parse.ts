@@ -1,4 +1,4 @@
-/** Shape checks for Workspace `GET /v2/{project_id}/images` (docs §A5): `{ images, total_count }`. */
+/** Shape checks for Workspace `GET /v2/{project_id}/images` (docs/huawei-cloud-apis.md §A5): `{ images, total_count }`. */
 import { expectArray, expectNumber, expectObject, expectString, numberOr, stringOr } from '../shape';
 import type { ListProductImagesResponse, WorkspaceImageInfo } from './types';
 

@@ -1,4 +1,4 @@
-/** Workspace wire types (`GET /v2/{project_id}/images`, ListImages), per docs §A5. */
+/** Workspace wire types (`GET /v2/{project_id}/images`, ListImages), per docs/huawei-cloud-apis.md §A5. */
 
 export type WorkspaceImageType = 'gold' | 'private';
 

@@ -48,8 +48,8 @@ export function neverScanned(node: DashboardImage): boolean {
 }
 
 /**
- * Images scanned, but not successfully (failed, running, oversized…): their files statistics are a
- * placeholder, never cached by design (DESIGN §2), so every load asks HSS for them again.
+ * Images scanned, but not successfully (failed, running, oversized…): HSS's answers for them are
+ * placeholders, still a function of the scan state, so they are cached under it like any other.
  */
 export function placeholders(nodes: readonly DashboardImage[]): DashboardImage[] {
   return nodes.filter((node) => node.scan.status !== 'SUCCESS' && !neverScanned(node));

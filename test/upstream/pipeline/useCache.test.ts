@@ -1,3 +1,4 @@
+import { stalenessOf } from '../../../src/upstream/staleness';
 import { composePipeline, type UpstreamCall } from '../../../src/upstream/upstreamCall';
 import { rateLimitedError, type DeferredCompletion } from '../../../src/upstream/pipeline/deferredCompletion';
 import { MemoryCacheStore } from '../../../src/upstream/pipeline/state/memoryCacheStore';
@@ -104,7 +105,7 @@ describe('useCache', () => {
     );
   });
 
-  it('keeps serving stale when the refresh fails, until staleUntil', async () => {
+  it('keeps serving stale when the refresh fails, then as a marked fallback until maxStaleMs', async () => {
     const onBackgroundError = jest.fn();
     let fail = false;
     const next = recordingNext(async () => {
@@ -123,8 +124,33 @@ describe('useCache', () => {
     await flushPromises();
     expect(next).toHaveBeenCalledTimes(3);
 
-    time += 300 * SECOND; // past staleUntil: a miss, and the error reaches the caller
+    time += 300 * SECOND; // past staleUntil: a miss; the call fails, so the older value is served instead
+    expect((await handler(listCall())).body).toBe('v1');
+    time += HOUR; // past maxStaleMs: nothing is kept, and the error reaches the caller
     await expect(handler(listCall())).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+  });
+
+  it('marks a fallback value stale on a copy, leaving the cached value unmarked, and never falls back on a 4xx', async () => {
+    let fail: 'none' | 'quota' | 'bad-request' = 'none';
+    const next = recordingNext(async () => {
+      if (fail === 'quota') throw upstreamError('UPSTREAM_RATE_LIMITED');
+      if (fail === 'bad-request') throw upstreamError('UPSTREAM_BAD_REQUEST', 400);
+      return okResult({ total_num: 1, data_list: ['a'] });
+    });
+    const handler = cached(next);
+    const first = await handler(listCall());
+    time += 400 * SECOND;
+    fail = 'quota';
+    const stale = await handler(listCall());
+    expect(stale.body).toEqual(first.body);
+    expect(stalenessOf(stale.body)).toEqual({
+      api: 'hss.listRegistryImages',
+      ageMs: 400 * SECOND,
+      reason: 'UPSTREAM_RATE_LIMITED',
+    });
+    expect(stalenessOf(first.body)).toBeUndefined();
+    fail = 'bad-request';
+    await expect(handler(listCall())).rejects.toMatchObject({ code: 'UPSTREAM_BAD_REQUEST' });
   });
 
   it('never caches errors', async () => {

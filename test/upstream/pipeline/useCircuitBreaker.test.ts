@@ -36,7 +36,7 @@ describe('useCircuitBreaker', () => {
     const { breaker, next, handler } = guarded(failing());
     for (let i = 0; i < 3; i += 1)
       await expect(handler(makeCall())).rejects.toMatchObject({ details: { status: 503 } });
-    expect(breaker.stateOf('hss')).toBe('open');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('open');
     expect(await counterValue(metrics.breakerState, { service: 'hss' })).toBe(1);
 
     const fast = handler(makeCall());
@@ -62,9 +62,9 @@ describe('useCircuitBreaker', () => {
       }),
     );
     for (let i = 0; i < 5; i += 1) await handler(makeCall()).catch(() => undefined);
-    expect(breaker.stateOf('hss')).toBe('closed');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('closed');
     await handler(makeCall()).catch(() => undefined); // third consecutive: the success reset the count
-    expect(breaker.stateOf('hss')).toBe('open');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('open');
   });
 
   it('ignores 4xx, rate limiting and aborts', async () => {
@@ -82,7 +82,7 @@ describe('useCircuitBreaker', () => {
       }),
     );
     for (let i = 0; i < 10; i += 1) await handler(makeCall()).catch(() => undefined);
-    expect(breaker.stateOf('hss')).toBe('closed');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('closed');
 
     // An outage reported for a call its client abandoned is not counted either.
     const aborted = new AbortController();
@@ -91,18 +91,22 @@ describe('useCircuitBreaker', () => {
     for (let i = 0; i < 5; i += 1) {
       await otherHandler(makeCall({ options: { signal: aborted.signal } })).catch(() => undefined);
     }
-    expect(other.stateOf('hss')).toBe('closed');
+    expect(other.stateOf('hss.listRegistryImages')).toBe('closed');
   });
 
-  it('keeps one breaker per service', async () => {
+  it('keeps one breaker per API, so one broken API leaves the others of its service served', async () => {
     const { breaker, next, handler } = guarded(failing());
     for (let i = 0; i < 3; i += 1) await handler(makeCall()).catch(() => undefined);
     next.mockImplementation(async () => okResult());
     await expect(handler(makeCall({ service: 'swr', api: 'swr.listSharedRepos' }))).resolves.toMatchObject({
       status: 200,
     });
-    expect(breaker.stateOf('swr')).toBe('closed');
-    expect(breaker.stateOf('hss')).toBe('open');
+    await expect(handler(makeCall({ api: 'hss.showImageFilesStat' }))).resolves.toMatchObject({
+      status: 200,
+    });
+    expect(breaker.stateOf('swr.listSharedRepos')).toBe('closed');
+    expect(breaker.stateOf('hss.showImageFilesStat')).toBe('closed');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('open');
   });
 
   it('lets one probe through after openMs; others fail fast; success closes', async () => {
@@ -118,14 +122,14 @@ describe('useCircuitBreaker', () => {
     time += 1;
 
     const probe = handler(makeCall());
-    expect(breaker.stateOf('hss')).toBe('half-open');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('half-open');
     expect(await counterValue(metrics.breakerState, { service: 'hss' })).toBe(0.5);
     await expect(handler(makeCall())).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     expect(pending).toHaveLength(4);
 
     pending[3]?.resolve(okResult());
     await probe;
-    expect(breaker.stateOf('hss')).toBe('closed');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('closed');
     expect(await counterValue(metrics.breakerState, { service: 'hss' })).toBe(0);
     void handler(makeCall());
     expect(pending).toHaveLength(5);
@@ -136,7 +140,7 @@ describe('useCircuitBreaker', () => {
     for (let i = 0; i < 3; i += 1) await handler(makeCall()).catch(() => undefined);
     time += 10_000;
     await expect(handler(makeCall())).rejects.toMatchObject({ details: { status: 503 } }); // the probe
-    expect(breaker.stateOf('hss')).toBe('open');
+    expect(breaker.stateOf('hss.listRegistryImages')).toBe('open');
     await expect(handler(makeCall())).rejects.toThrow(/circuit open/i);
     expect(next).toHaveBeenCalledTimes(4);
   });

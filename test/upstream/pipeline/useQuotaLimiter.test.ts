@@ -108,8 +108,8 @@ describe('useQuotaLimiter', () => {
 
   it('pauses the API after an upstream 429, backs off further on repeats, and re-queues the throttled call', async () => {
     let throttle = 2;
-    const next = recordingNext(async () => {
-      if (throttle > 0) {
+    const next = recordingNext(async (call) => {
+      if (call.api === 'hss.listRegistryImages' && throttle > 0) {
         throttle -= 1;
         throw upstreamError('UPSTREAM_RATE_LIMITED', 429);
       }
@@ -119,13 +119,25 @@ describe('useQuotaLimiter', () => {
     const handler = limiter(next);
     const throttled = await rejectionOf(handler(page(1)));
     expect(throttled).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', details: { status: 429 } });
-    // Paused for 2 s: a client call is refused without reaching upstream.
-    await expect(rejectionOf(handler(page(2)))).resolves.toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
-    expect(next).toHaveBeenCalledTimes(1);
-    // The queued retry of page 1 runs after the pause, is throttled again (pause doubles to 4 s), then lands.
-    await jest.advanceTimersByTimeAsync(2_000);
+    // Paused for 2 s: a client call of another API is fine, one of this API is refused without reaching upstream.
+    await expect(handler(makeCall({ api: 'hss.listImageApps' }))).resolves.toMatchObject({ status: 200 });
+    const refused = (await rejectionOf(handler(makeCall({ query: { q: 'x' } })))) as {
+      code: string;
+      details: { retryAfterMs: number };
+    };
+    expect(refused.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(refused.details.retryAfterMs).toBeGreaterThanOrEqual(2_000);
     expect(next).toHaveBeenCalledTimes(2);
-    await jest.advanceTimersByTimeAsync(4_000);
+    // The queued retry of page 1 runs after the pause, is throttled again (pause doubles to 4 s), then lands.
+    // Both queued calls run when the pause ends; the first is throttled again (pause doubles to 4 s).
+    await jest.advanceTimersByTimeAsync(1_999);
+    expect(next).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(next.mock.calls.length).toBeGreaterThanOrEqual(3);
+    const afterSecondThrottle = next.mock.calls.length;
+    await jest.advanceTimersByTimeAsync(3_999);
+    expect(next).toHaveBeenCalledTimes(afterSecondThrottle);
+    await jest.advanceTimersByTimeAsync(1);
     await expect(deferredCompletionOf(throttled)!.result).resolves.toMatchObject({ status: 200 });
     limiter.close();
   });
@@ -134,9 +146,7 @@ describe('useQuotaLimiter', () => {
     const next = recordingNext();
     const handler = limiterWith({ limits: { hss: { calls: 1, windowMs: WINDOW } } })(next);
     await handler(page(0));
-    const scan = await rejectionOf(
-      handler(makeCall({ method: 'POST', idempotent: false, api: 'hss.batchScan' })),
-    );
+    const scan = await rejectionOf(handler(makeCall({ method: 'POST', idempotent: false })));
     expect(deferredCompletionOf(scan)).toBeUndefined();
     for (let i = 0; i < 3; i += 1)
       await handler(makeCall({ service: 'swr', api: 'swr.listSharedRepositories' }));

@@ -1,5 +1,5 @@
 /**
- * `POST /v5/{project_id}/image/batch-scan` (BatchScanSwrImage, §A2). image_type is required
+ * `POST /v5/{project_id}/image/batch-scan` (BatchScanSwrImage, docs/huawei-cloud-apis.md §A2). image_type is required
  * (private_image | shared_image | instance_image); image_info_list is required unless operate_all is
  * true, in which case the filter fields choose the images. Answers 200 with an empty body. Listed
  * images that do not exist (or are of another type) are skipped, as a bulk API would.

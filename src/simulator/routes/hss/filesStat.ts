@@ -1,5 +1,5 @@
 /**
- * `GET /v5/{project_id}/image/{image_id}/files-statistics` (ShowImageFilesStat, §A1). The `region`
+ * `GET /v5/{project_id}/image/{image_id}/files-statistics` (ShowImageFilesStat, docs/huawei-cloud-apis.md §A1). The `region`
  * header is required and must be this region; image_type required; namespace/image_name/tag_name
  * required for non-CI/CD types. Unknown query parameters (the doc example sends limit, offset,
  * repo_type, type, image_id) are ignored. Images not successfully scanned answer `{0, 0}`.

@@ -1,5 +1,5 @@
 /**
- * `GET /v5/{project_id}/image/apps` (ListGlobalImageApps, §A3). limit 10–200; app_name 0–32 characters,
+ * `GET /v5/{project_id}/image/apps` (ListGlobalImageApps, docs/huawei-cloud-apis.md §A3). limit 10–200; app_name 0–32 characters,
  * case-insensitive substring; is_compliant only `false`. All images here are registry images, so
  * image_type `local`/`cicd` lists nothing. Order: by image, then the image's own order (stable).
  */

@@ -1,5 +1,5 @@
 /**
- * `GET /v5/{project_id}/image/{image_id}/apps` (ListImageApps, §A3b). image_type required;
+ * `GET /v5/{project_id}/image/{image_id}/apps` (ListImageApps, docs/huawei-cloud-apis.md §A3b). image_type required;
  * namespace/image_name/tag_name required for non-CI/CD types and must match the image; limit 10–200;
  * app_name case-insensitive substring. Items have only the four documented fields.
  */

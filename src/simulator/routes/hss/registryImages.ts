@@ -1,5 +1,5 @@
 /**
- * `GET /v5/{project_id}/image/registries/images` (ListRegistryImages, §B2). limit 1–200.
+ * `GET /v5/{project_id}/image/registries/images` (ListRegistryImages, docs/huawei-cloud-apis.md §B2). limit 1–200.
  * namespace, image_name, image_version, registry_name, instance_* are exact matches; image_size is an
  * exact byte count; time ranges are inclusive.
  */

@@ -1,6 +1,6 @@
 /**
  * Where `useCache` keeps upstream results. Async throughout so a shared store (Redis) can replace the
- * in-memory default when the gateway runs as several replicas (DESIGN §2): one quota, spent once.
+ * in-memory default when the gateway runs as several replicas: one quota, spent once.
  */
 import type { UpstreamResult } from '../../upstreamCall';
 

@@ -1,16 +1,9 @@
-/** Small helpers the service clients share: project id access and argument range checks. */
-
-/** A fixed project id, or a lazy resolver (first use resolves it via IAM). */
-export type ProjectIdInput = string | ((signal?: AbortSignal) => Promise<string>);
-
-export function projectIdGetter(input: ProjectIdInput): (signal?: AbortSignal) => Promise<string> {
-  return typeof input === 'string' ? () => Promise.resolve(input) : input;
-}
-
 /**
- * Out-of-range arguments are a gateway bug (callers clamp to the documented ranges), not user input:
+ * Out-of-range arguments are a gateway bug (callers size their calls by `facts.ts`), not user input:
  * they throw a `TypeError` before any quota is spent.
  */
+import type { ListRange } from './facts';
+
 export function checkIntegerRange(name: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -18,10 +11,14 @@ export function checkIntegerRange(name: string, value: number | undefined, min: 
   }
 }
 
+/** `limit` and `offset` of one list call within the API's documented range. */
+export function checkListRange(query: { limit?: number; offset?: number }, range: ListRange): void {
+  checkIntegerRange('limit', query.limit, range.minLimit, range.maxLimit);
+  checkIntegerRange('offset', query.offset, 0, range.maxOffset);
+}
+
 export function checkMaxLength(name: string, value: string | undefined, max: number): void {
   if (value !== undefined && value.length > max) {
     throw new TypeError(`${name} must be at most ${max} characters, got ${value.length}`);
   }
 }
-
-/** The context a shape check names in its error. */

@@ -1,0 +1,52 @@
+/**
+ * Upstream facts the gateway relies on, from the Huawei Cloud API documents, in one place: page ranges,
+ * argument limits, vocabularies and service names. Clients check arguments against them, pagination
+ * maps GraphQL pages onto them, loaders size their calls by them.
+ */
+import type { UpstreamService } from '../errors/codes';
+import type { HssRegistryImageType } from './hss/types';
+
+/** What one list call accepts: `limit` in [minLimit, maxLimit], `offset` up to maxOffset. */
+export interface ListRange {
+  readonly minLimit: number;
+  readonly maxLimit: number;
+  readonly maxOffset: number;
+}
+
+/** HSS ListRegistryImages: limit 1–200, offset 0–2,000,000. */
+export const HSS_REGISTRY_IMAGES_RANGE: ListRange = { minLimit: 1, maxLimit: 200, maxOffset: 2_000_000 };
+/** HSS ListImageApps and ListGlobalImageApps: limit 10–200, offset 0–2,000,000. */
+export const HSS_APPS_RANGE: ListRange = { minLimit: 10, maxLimit: 200, maxOffset: 2_000_000 };
+/** HSS `app_name` filters: at most 32 characters. */
+export const HSS_APP_NAME_MAX_LENGTH = 32;
+/** SWR ListSharedReposDetails v2 documents no limit range; the v3 list allows 1–1000. */
+export const SWR_SHARED_REPOS_RANGE: ListRange = {
+  minLimit: 1,
+  maxLimit: 1000,
+  maxOffset: Number.MAX_SAFE_INTEGER,
+};
+/** SWR's default page size, the most one GraphQL page asks for. */
+export const SWR_SHARED_REPOS_PAGE = 100;
+/** Workspace ListImages: limit 0–100. */
+export const WORKSPACE_IMAGES_RANGE: ListRange = {
+  minLimit: 0,
+  maxLimit: 100,
+  maxOffset: Number.MAX_SAFE_INTEGER,
+};
+
+/** The registry kinds HSS lists images of (`image_type`). */
+export const HSS_REGISTRY_IMAGE_TYPES: readonly HssRegistryImageType[] = [
+  'private_image',
+  'shared_image',
+  'instance_image',
+  'harbor',
+  'jfrog',
+];
+
+/** How each service is named in messages. */
+export const SERVICE_LABELS: Readonly<Record<UpstreamService, string>> = {
+  iam: 'IAM',
+  hss: 'HSS',
+  swr: 'SWR',
+  workspace: 'Workspace',
+};
