@@ -51,6 +51,7 @@ const config: CodegenConfig = {
           ProductImage: `${models}#ProductImageModel`,
           ProductImageConnection: `${models}#ProductImagePage`,
           ProductImageEdge: `${models}#ProductImageEdgeModel`,
+          UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
         // GraphQL-name → wire-value table (typed against these), so no resolver maps enums by hand.

@@ -10,7 +10,7 @@ import type { SwrShareCenter as ShareCenter } from '../upstream/swr/types';
 import type { SwrRepositoryCategory as RepositoryCategory } from '../upstream/swr/types';
 import type { WorkspaceImageType as ProductImageType } from '../upstream/workspace/types';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel } from '../graphql/models';
+import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
 import type { HssRegistryImage } from '../upstream/hss/types';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
@@ -381,6 +381,11 @@ export type Query = {
    * (default 20).
    */
   sharedRepositories: SharedRepositoryConnection;
+  /**
+   * The upstream budget per API, for consoles to show "HSS image apps: 2 of 5 left, next in 7 s, 14 queued".
+   * Costs no upstream call.
+   */
+  upstreamQuota: Array<UpstreamQuota>;
 };
 
 
@@ -562,6 +567,35 @@ export type SharedRepositoryFilter = {
   namespace?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * One upstream API's budget right now. HSS allows each API 5 calls per minute per user, counted in a sliding
+ * window; the gateway admits at most that many (all replicas together when they share Redis), queues what
+ * it refused to warm its cache, and serves older values when a call cannot be made.
+ */
+export type UpstreamQuota = {
+  __typename?: 'UpstreamQuota';
+  /** The upstream API, e.g. `hss.listImageApps`. */
+  api: Scalars['String']['output'];
+  /** Calls admitted per window. */
+  limit: Scalars['Int']['output'];
+  /** Milliseconds until the oldest admission leaves the window (0 when a call can be admitted now). */
+  nextSlotInMs: Scalars['Int']['output'];
+  /** How long the oldest queued call has waited, in milliseconds (0 when none waits). */
+  oldestQueuedMs: Scalars['Int']['output'];
+  /** Milliseconds left of a pause after the upstream answered 429 (0 when not paused). */
+  pausedForMs: Scalars['Int']['output'];
+  /** Refused calls waiting to run in a later window, to warm the cache. */
+  queued: Scalars['Int']['output'];
+  /** Calls that can still be admitted now. */
+  remaining: Scalars['Int']['output'];
+  /** The service it belongs to: `hss`, `swr` or `workspace`. */
+  service: Scalars['String']['output'];
+  /** Calls admitted within the current window. */
+  used: Scalars['Int']['output'];
+  /** The window's length in milliseconds: the documented window plus the gateway's safety margin for clock skew. */
+  windowMs: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -684,6 +718,7 @@ export type ResolversTypes = {
   SharedRepositoryEdge: ResolverTypeWrapper<SharedRepositoryEdgeModel>;
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpstreamQuota: ResolverTypeWrapper<UpstreamQuotaModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -721,6 +756,7 @@ export type ResolversParentTypes = {
   SharedRepositoryEdge: SharedRepositoryEdgeModel;
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: Scalars['String']['output'];
+  UpstreamQuota: UpstreamQuotaModel;
 };
 
 export type ContainerImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerImage'] = ResolversParentTypes['ContainerImage']> = {
@@ -858,6 +894,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
   sharedRepositories?: Resolver<ResolversTypes['SharedRepositoryConnection'], ParentType, ContextType, RequireFields<QuerySharedRepositoriesArgs, 'center' | 'first'>>;
+  upstreamQuota?: Resolver<Array<ResolversTypes['UpstreamQuota']>, ParentType, ContextType>;
 };
 
 export type RepositoryCategoryResolvers = EnumResolverSignature<{ APP_SERVER?: any, ARM?: any, DATABASE?: any, FRAMEWORK_APP?: any, LANG?: any, LINUX?: any, OTHER?: any, WINDOWS?: any }, ResolversTypes['RepositoryCategory']>;
@@ -915,6 +952,19 @@ export type SharedRepositoryEdgeResolvers<ContextType = GatewayContext, ParentTy
   node?: Resolver<ResolversTypes['SharedRepository'], ParentType, ContextType>;
 };
 
+export type UpstreamQuotaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpstreamQuota'] = ResolversParentTypes['UpstreamQuota']> = {
+  api?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextSlotInMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestQueuedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pausedForMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   ContainerImage?: ContainerImageResolvers<ContextType>;
   ContainerImageConnection?: ContainerImageConnectionResolvers<ContextType>;
@@ -945,5 +995,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   SharedRepository?: SharedRepositoryResolvers<ContextType>;
   SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
   SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
+  UpstreamQuota?: UpstreamQuotaResolvers<ContextType>;
 };
 

@@ -2,6 +2,8 @@
 import type { Logger } from 'pino';
 import { createLoaders, type Loaders } from '../loaders';
 import type { UpstreamClients } from '../upstream/clients';
+import type { UpstreamQuotaModel } from './models';
+import type { StaleField } from './staleFields';
 
 export interface GatewayContext {
   clients: UpstreamClients;
@@ -11,6 +13,10 @@ export interface GatewayContext {
   signal: AbortSignal;
   logger: Logger;
   requestId: string;
+  /** Fields of this response answered with an older value (see `staleFields.ts`). */
+  staleFields: StaleField[];
+  /** The upstream budget per API right now (the `upstreamQuota` field). */
+  quota: () => Promise<UpstreamQuotaModel[]>;
 }
 
 export interface RequestContextOptions {
@@ -18,6 +24,7 @@ export interface RequestContextOptions {
   logger: Logger;
   signal: AbortSignal;
   requestId: string;
+  quota: () => Promise<UpstreamQuotaModel[]>;
 }
 
 export function createRequestContext({
@@ -25,6 +32,15 @@ export function createRequestContext({
   logger,
   signal,
   requestId,
+  quota,
 }: RequestContextOptions): GatewayContext {
-  return { clients, loaders: createLoaders(clients, signal), signal, logger, requestId };
+  return {
+    clients,
+    loaders: createLoaders(clients, signal),
+    signal,
+    logger,
+    requestId,
+    staleFields: [],
+    quota,
+  };
 }

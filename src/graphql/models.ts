@@ -48,6 +48,20 @@ export type SharedRepositoryEdgeModel = Edge<SharedRepositoryModel>;
 export type ProductImagePage = Page<ProductImageModel>;
 export type ProductImageEdgeModel = Edge<ProductImageModel>;
 
+/** One upstream API's budget as `upstreamQuota` shows it. */
+export interface UpstreamQuotaModel {
+  api: string;
+  service: string;
+  limit: number;
+  windowMs: number;
+  used: number;
+  remaining: number;
+  nextSlotInMs: number;
+  pausedForMs: number;
+  queued: number;
+  oldestQueuedMs: number;
+}
+
 export function containerImageModel(record: HssRegistryImage): ContainerImageModel {
   return { kind: 'ContainerImage', record };
 }

@@ -20,6 +20,7 @@ import {
   type ListRegistryImagesQuery,
 } from '../upstream/hss/types';
 import type { SwrShareCenter } from '../upstream/swr/types';
+import { noteIfStale } from '../graphql/staleFields';
 import { timeOrNull } from './scalars';
 
 /** Which SWR share center holds an image's repository; other registries have no shared repositories. */
@@ -74,14 +75,14 @@ export async function loadContainerImage(
 }
 
 export const containerImageQueries: Pick<QueryResolvers, 'containerImages' | 'containerImage'> = {
-  async containerImages(_root, { filter, first, after }, { loaders }) {
+  async containerImages(_root, { filter, first, after }, { loaders, staleFields }, info) {
     const query = registryImagesQuery(filter);
     const request = pageRequest(first, after, HSS_REGISTRY_IMAGES_LIMITS);
-    const page = await loaders.registryImagesPage.load({
-      ...query,
-      offset: request.offset,
-      limit: request.limit,
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.registryImagesPage.load({ ...query, offset: request.offset, limit: request.limit }),
+    );
     return pageOf(request, page.data_list.map(containerImageModel), page.total_num);
   },
 
@@ -125,21 +126,25 @@ export const ContainerImage: ContainerImageResolvers = {
   multiArch: ({ record }) => record.is_multiple_arch,
   scan: ({ record }) => record,
 
-  async fileStatistics({ record }, _args, { loaders }) {
+  async fileStatistics({ record }, _args, { loaders, staleFields }, info) {
     // HSS holds no statistics before a first scan (it answers zeros): say "unknown" and spend no call.
     if (wasNeverScanned(record)) return null;
-    const stat = await loaders.filesStatistics.load(record);
+    const stat = noteIfStale(staleFields, info, await loaders.filesStatistics.load(record));
     return { fileCount: stat.total_files_num, totalSizeBytes: stat.total_files_size };
   },
 
-  async apps(image, { filter, first, after }, { loaders }) {
+  async apps(image, { filter, first, after }, { loaders, staleFields }, info) {
     const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = await loaders.imageApps.load({
-      image: image.record,
-      offset: request.offset,
-      limit: request.limit,
-      ...(filter?.name ? { appName: filter.name } : {}),
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.imageApps.load({
+        image: image.record,
+        offset: request.offset,
+        limit: request.limit,
+        ...(filter?.name ? { appName: filter.name } : {}),
+      }),
+    );
     const apps = page.data_list.map((app) => ({ source: 'image' as const, app, image }));
     return pageOf(request, apps, page.total_num);
   },

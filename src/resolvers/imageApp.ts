@@ -1,4 +1,6 @@
 /** `imageSoftware` (software across all images) and the `ImageApp` fields. */
+import { HSS_APP_NAME_MAX_LENGTH } from '../upstream/facts';
+import { noteIfStale } from '../graphql/staleFields';
 import type { ImageAppResolvers, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../graphql/context';
 import { userInputError } from '../graphql/errors';
@@ -12,9 +14,6 @@ import type {
   ListGlobalImageAppsQuery,
 } from '../upstream/hss/types';
 import { timeOrNull } from './scalars';
-
-/** ListGlobalImageApps `app_name` is 0–32 characters. */
-export const MAX_APP_NAME_LENGTH = 32;
 
 /** Registry kind of a global software item → `image_type` of the registry-image list. */
 const IMAGE_TYPE_OF_KIND: Record<HssRegistryKind, HssRegistryImageType | undefined> = {
@@ -49,11 +48,11 @@ async function imageOfGlobalApp(
 }
 
 export const imageAppQueries: Pick<QueryResolvers, 'imageSoftware'> = {
-  async imageSoftware(_root, { filter, first, after }, { loaders }) {
+  async imageSoftware(_root, { filter, first, after }, { loaders, staleFields }, info) {
     const query: ListGlobalImageAppsQuery = {};
     if (filter?.name != null) {
-      if (filter.name.length > MAX_APP_NAME_LENGTH) {
-        throw userInputError(`filter.name must be at most ${MAX_APP_NAME_LENGTH} characters.`);
+      if (filter.name.length > HSS_APP_NAME_MAX_LENGTH) {
+        throw userInputError(`filter.name must be at most ${HSS_APP_NAME_MAX_LENGTH} characters.`);
       }
       if (filter.name !== '') query.app_name = filter.name;
     }
@@ -61,11 +60,11 @@ export const imageAppQueries: Pick<QueryResolvers, 'imageSoftware'> = {
     // HSS supports only `is_compliant=false`; "not only non-compliant" is the unfiltered list.
     if (filter?.nonCompliantOnly === true) query.is_compliant = false;
     const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = await loaders.globalImageAppsPage.load({
-      ...query,
-      offset: request.offset,
-      limit: request.limit,
-    });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.globalImageAppsPage.load({ ...query, offset: request.offset, limit: request.limit }),
+    );
     const apps = page.data_list.map((app) => ({ source: 'global' as const, app }));
     return pageOf(request, apps, page.total_num);
   },

@@ -9,6 +9,7 @@ import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
+import { upstreamQuotaQueries } from './upstreamQuota';
 
 export const resolvers = {
   ...scalarResolvers,
@@ -20,6 +21,7 @@ export const resolvers = {
     ...imageAppQueries,
     ...sharedRepositoryQueries,
     ...productImageQueries,
+    ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation },
   Node,

@@ -3,10 +3,11 @@ import type { ProductImageResolvers, QueryResolvers } from '../generated/graphql
 import { productImageId } from '../graphql/ids';
 import { WORKSPACE_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
 import type { ListProductImagesQuery } from '../upstream/workspace/types';
+import { noteIfStale } from '../graphql/staleFields';
 import { timeOrNull } from './scalars';
 
 export const productImageQueries: Pick<QueryResolvers, 'productImages'> = {
-  async productImages(_root, { filter, first, after }, { loaders }) {
+  async productImages(_root, { filter, first, after }, { loaders, staleFields }, info) {
     const query: ListProductImagesQuery = {};
     if (filter?.type != null) query.image_type = filter.type;
     if (filter?.osType) query.os_type = filter.osType;
@@ -14,7 +15,11 @@ export const productImageQueries: Pick<QueryResolvers, 'productImages'> = {
     if (filter?.architecture) query.architecture = filter.architecture;
     if (filter?.packageType) query.package_type = filter.packageType;
     const request = pageRequest(first, after, WORKSPACE_LIMITS);
-    const page = await loaders.productImages.load({ ...query, limit: request.limit, offset: request.offset });
+    const page = noteIfStale(
+      staleFields,
+      info,
+      await loaders.productImages.load({ ...query, limit: request.limit, offset: request.offset }),
+    );
     return pageOf(request, page.images, page.total_count);
   },
 };

@@ -9,7 +9,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
 import { createRequestContext, type GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { resolvers, typeDefs } from '../graphql/schema';
+import { resolvers, typeDefs } from './schema';
 import { createUpstream, type Upstream } from '../upstream/createUpstream';
 import { withUpstreamCallTally } from '../upstream/transport/callTally';
 import { createUpstreamMetrics } from '../upstream/metrics';
@@ -19,6 +19,8 @@ import { createArmor } from './armor';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { operationLoggingPlugin } from './plugins/operationLogging';
+import { upstreamReportPlugin } from './plugins/upstreamReport';
+import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
@@ -75,6 +77,9 @@ export async function startGateway(
     pipeline,
   });
 
+  const readQuota = createQuotaReader(pipeline);
+  registerQuotaMetrics(registry, readQuota);
+
   const httpServer = createServer();
   const armor = createArmor(config);
   const apollo = new ApolloServer<GatewayContext>({
@@ -91,6 +96,7 @@ export async function startGateway(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       operationLoggingPlugin<GatewayContext>(registry),
+      upstreamReportPlugin(),
       ...(armor.plugins as never[]),
     ],
   });
@@ -126,6 +132,7 @@ export async function startGateway(
               logger: logger.child({ requestId }),
               signal,
               requestId,
+              quota: readQuota,
             }),
         }),
       );

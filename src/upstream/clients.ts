@@ -15,20 +15,11 @@ import type {
   ListRegistryImagesQuery,
   ShowImageFilesStatQuery,
 } from './hss/types';
+import type { CallOptions } from './upstreamCall';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
-export interface CallOptions {
-  /** Aborted when the GraphQL request is abandoned; the call is cancelled unless another request shares it. */
-  signal?: AbortSignal;
-  /**
-   * For results of immutable content (an image's software at one scan time): the version that makes the
-   * cache key exact, e.g. `latest_scan_time`. When set, the result may be cached for the long TTL.
-   */
-  contentVersion?: string | number;
-  /** Do not store the result (e.g. files statistics of an image that was never scanned). */
-  noStore?: boolean;
-}
+export type { CallOptions };
 
 export interface HssClient {
   listRegistryImages(

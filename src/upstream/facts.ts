@@ -50,3 +50,14 @@ export const SERVICE_LABELS: Readonly<Record<UpstreamService, string>> = {
   swr: 'SWR',
   workspace: 'Workspace',
 };
+
+/** The upstream APIs the gateway calls, each the unit of quota, breaker state and metrics. */
+export const UPSTREAM_APIS: readonly { readonly api: string; readonly service: UpstreamService }[] = [
+  { api: 'hss.listRegistryImages', service: 'hss' },
+  { api: 'hss.showImageFilesStat', service: 'hss' },
+  { api: 'hss.listImageApps', service: 'hss' },
+  { api: 'hss.listGlobalImageApps', service: 'hss' },
+  { api: 'hss.batchScanSwrImage', service: 'hss' },
+  { api: 'swr.listSharedRepositories', service: 'swr' },
+  { api: 'workspace.listProductImages', service: 'workspace' },
+];

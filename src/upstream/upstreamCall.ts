@@ -1,16 +1,22 @@
 /**
- * The upstream call pipeline: every call to Huawei Cloud is an `UpstreamCall` passed through a chain of
- * middlewares (envelop-style `useXxx` factories), ending in the HTTP core (token + undici).
- *
- * Order, outermost first: cache → coalescing → circuit breaker → retry → quota limiter → core.
- * - cache sees every call first and stores what the policy allows;
- * - coalescing makes identical in-flight calls share one promise (and one quota token);
- * - the breaker fails fast for a service that keeps failing;
- * - retry re-runs idempotent calls, each attempt taking a quota token;
- * - the limiter spends the documented per-API budget, never more.
+ * The contract of the upstream call pipeline: every call to Huawei Cloud is an `UpstreamCall` passed
+ * through a chain of middlewares (envelop-style `useXxx` factories, assembled in their one order by
+ * `pipeline/createPipeline.ts`), ending in the HTTP core (credentials + undici).
  */
 import type { UpstreamService } from '../errors/codes';
-import type { CallOptions } from './clients';
+
+/** What the caller of a client method adds to the call: cancellation and cache hints. */
+export interface CallOptions {
+  /** Aborted when the GraphQL request is abandoned; the call is cancelled unless another request shares it. */
+  signal?: AbortSignal;
+  /**
+   * For results of immutable content (an image's software at one scan time): the version that makes the
+   * cache key exact, e.g. the scan state. When set, the result may be cached for the long TTL.
+   */
+  contentVersion?: string | number;
+  /** Do not store the result (e.g. files statistics of an image that was never scanned). */
+  noStore?: boolean;
+}
 
 /** How long a result may be kept. Chosen by the client that knows the API; TTLs come from config. */
 export type CachePolicy =

@@ -1,6 +1,6 @@
 /** Every GraphQL enum value ↔ its upstream wire value, both directions, through the real schema. */
 import { GraphQLEnumType } from 'graphql';
-import { buildGatewaySchema } from '../../src/graphql/schema';
+import { buildGatewaySchema } from '../../src/server/schema';
 import { makeImage, makeProductImage, makeRepo } from './support/fixtures';
 import { createFakeUpstream } from './support/fakeUpstream';
 import { run } from './support/execute';

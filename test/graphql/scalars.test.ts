@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { DateTime, timeOrNull, toIsoDateTime } from '../../src/resolvers/scalars';
-import { buildGatewaySchema } from '../../src/graphql/schema';
+import { buildGatewaySchema } from '../../src/server/schema';
 
 describe('DateTime', () => {
   it.each([

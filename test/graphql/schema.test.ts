@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { parse, validate } from 'graphql';
-import { buildGatewaySchema, typeDefs } from '../../src/graphql/schema';
+import { buildGatewaySchema, typeDefs } from '../../src/server/schema';
 import { makeRepositoryImages } from './support/fixtures';
 import { createFakeUpstream } from './support/fakeUpstream';
 import { OPERATIONS_DIR, operation, run } from './support/execute';

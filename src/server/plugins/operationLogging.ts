@@ -9,9 +9,11 @@ interface LoggingContext extends BaseContext {
 }
 
 /**
- * One log line and one metric sample per operation: name, duration and the error codes it produced.
- * Unexpected errors (no stable code of ours) are logged with their cause here, since the client only
- * sees INTERNAL_SERVER_ERROR.
+ * One log line and one metric sample per operation: name, duration, upstream calls per API, quota
+ * refusals, stale serves, and how many errors of each code it produced. A spent budget can null dozens
+ * of fields per response under load, so field-level upstream failures are logged at debug only.
+ * Unexpected errors (no stable code of ours) are logged with their cause, since the client only sees
+ * INTERNAL_SERVER_ERROR.
  */
 export function operationLoggingPlugin<TContext extends LoggingContext>(
   registry: Registry,
@@ -48,8 +50,9 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
             const upstream = findUpstreamError(error);
             const cause = error.originalError;
             if (upstream) {
-              // Expected in operation (quota, outages); the client got a stable code for it.
-              contextValue.logger.warn(
+              // Expected in operation (quota, outages); the client got a stable code for it, and the
+              // operation's line counts it.
+              contextValue.logger.debug(
                 { code: upstream.code, ...upstream.details, path: error.path },
                 'upstream failure served as a field error',
               );
@@ -71,13 +74,22 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
                   String(error.extensions?.code ?? 'UNKNOWN'),
                 )
               : [];
-          for (const code of codes) errors.inc({ code });
+          const errorCounts: Record<string, number> = {};
+          for (const code of codes) {
+            errors.inc({ code });
+            errorCounts[code] = (errorCounts[code] ?? 0) + 1;
+          }
           contextValue.logger.info(
             {
               operation,
               durationMs: Math.round(seconds * 1000),
               upstreamCalls: tally?.requests,
-              errorCodes: codes.length ? codes : undefined,
+              ...(tally?.requests && { upstreamCallsByApi: tally.requestsByApi }),
+              ...(tally &&
+                Object.keys(tally.refusedByApi).length > 0 && { quotaRefusedByApi: tally.refusedByApi }),
+              ...(tally?.queued && { warmUpsQueued: tally.queued }),
+              ...(tally?.stale.length && { staleServed: tally.stale.length }),
+              ...(codes.length > 0 && { errorCodes: errorCounts }),
             },
             'graphql operation',
           );

@@ -50,9 +50,6 @@ export interface HttpCoreOptions {
   secrets?: () => Iterable<string | undefined>;
 }
 
-/** Recognises the rejection of a call its caller aborted (re-exported for the server's error mapping). */
-export { isAbortError } from './abortable';
-
 export interface HttpCore {
   handler: UpstreamHandler;
   close(): Promise<void>;

@@ -6,7 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import pino from 'pino';
 import { createRequestContext, type GatewayContext } from '../../../src/graphql/context';
 import { formatError } from '../../../src/graphql/errors';
-import { resolvers, typeDefs } from '../../../src/graphql/schema';
+import { resolvers, typeDefs } from '../../../src/server/schema';
 import type { FakeUpstream } from './fakeUpstream';
 
 export const OPERATIONS_DIR = path.join(__dirname, '../../../operations');
@@ -41,6 +41,7 @@ export async function run(
     logger: pino({ level: 'silent' }),
     signal: new AbortController().signal,
     requestId: 'test-request',
+    quota: () => Promise.resolve([]),
   });
   const response = await (await apollo()).executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');

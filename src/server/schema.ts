@@ -1,7 +1,7 @@
 /**
  * The SDL (schema/*.graphql, the contract) and the resolvers, for Apollo Server: pass `typeDefs` and
  * `resolvers`, or the ready `schema`. The SDL is read at start-up from the package root, so this works
- * from `src/graphql` (tsx, jest) and from compiled `dist/graphql` alike.
+ * from `src/server` (tsx, jest) and from compiled `dist/server` alike.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
