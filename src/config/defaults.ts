@@ -72,6 +72,9 @@ export const DEFAULTS = {
     heartbeatIntervalMs: 5 * SECOND,
     // While in fallback, one call at most this often tries Redis again.
     fallbackProbeIntervalMs: SECOND,
+    // After rejoining, the other replicas rejoin within their reconnect backoff (≤ 2.4 s) plus one probe
+    // interval; until their local admissions have left the window, each replica also keeps to its share.
+    rejoinGraceMs: 5 * SECOND,
     // How long a published in-flight outcome stays readable for waiters that subscribed late.
     inflightOutcomeTtlMs: 10 * SECOND,
     // Longest gap between two looks at a lease while waiting (covers announcements lost in a reconnect).

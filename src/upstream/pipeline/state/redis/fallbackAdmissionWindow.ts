@@ -7,8 +7,12 @@
  *   this replica's share of the budget, `max(1, floor(calls / liveReplicas))` per window (liveReplicas:
  *   what the presence heartbeat last saw), so the fleet together stays within the limit.
  * - While local, at most one call every `probeIntervalMs` tries Redis again. When it answers, the
- *   admissions made locally meanwhile are first written into the shared window (so the fleet's
- *   accounting is whole again), then the mode is `shared` again: no restart needed.
+ *   admissions made locally meanwhile are first written into the shared window, then the mode is
+ *   `shared` again: no restart needed.
+ * - Rejoining: the other replicas are still admitting locally until they rejoin too, and Redis does not
+ *   know those admissions yet. So for one window (plus `rejoinGraceMs`, the time the others need to
+ *   rejoin) after rejoining, a call must fit both the shared window and this replica's local share.
+ *   That way the fleet stays within the limit across the whole outage, not only in its middle.
  *
  * Upstream-429 pauses are kept locally as well as shared, so they hold in either mode.
  */
@@ -30,6 +34,8 @@ export interface FallbackAdmissionWindowOptions {
   liveReplicas: () => number;
   /** While in fallback, how often one call tries Redis again (default `DEFAULTS.redis.fallbackProbeIntervalMs`). */
   probeIntervalMs?: number;
+  /** After rejoining, how long beyond one window the local share still applies (`DEFAULTS.redis.rejoinGraceMs`). */
+  rejoinGraceMs?: number;
   now?: Clock;
   /** Mode changes, for logs; `error` is what made Redis count as away. */
   onModeChange?: (mode: AdmissionMode, error?: unknown) => void;
@@ -47,6 +53,9 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
   private readonly now: Clock;
   private readonly probeIntervalMs: number;
   private lastProbeAt = 0;
+  private readonly rejoinGraceMs: number;
+  /** When this replica last went from fallback back to shared (never: -Infinity). */
+  private rejoinedAt = Number.NEGATIVE_INFINITY;
   private probing = false;
   private readonly unreplayed = new Map<string, LocalAdmissions>();
 
@@ -54,6 +63,7 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     this.now = options.now ?? systemClock;
     this.local = new MemoryAdmissionWindow(this.now);
     this.probeIntervalMs = options.probeIntervalMs ?? DEFAULTS.redis.fallbackProbeIntervalMs;
+    this.rejoinGraceMs = options.rejoinGraceMs ?? DEFAULTS.redis.rejoinGraceMs;
   }
 
   /** For /metrics: whether decisions are fleet-wide (`shared`) or this replica's share (`local-fallback`). */
@@ -63,25 +73,38 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
 
   async tryAdmit(api: string, limit: WindowLimit, reserve: number): Promise<Admission> {
     const probe = this.currentMode === 'local-fallback' && this.probeDue();
-    if (this.currentMode === 'shared' || probe) {
-      if (probe) {
-        this.probing = true;
-        this.lastProbeAt = this.now();
-      }
-      try {
-        if (probe) await this.replayLocalAdmissions();
-        const admission = await this.options.shared.tryAdmit(api, limit, reserve);
-        // Noted locally too (under the full limit, which the shared window just enforced).
-        if (admission.admitted) this.local.tryAdmitNow(api, limit, 0);
-        this.enter('shared');
-        return admission;
-      } catch (error) {
-        this.enter('local-fallback', error);
-      } finally {
-        if (probe) this.probing = false;
-      }
+    if (this.currentMode !== 'shared' && !probe) return this.admitLocally(api, limit, reserve);
+    if (probe) {
+      this.probing = true;
+      this.lastProbeAt = this.now();
     }
-    return this.admitLocally(api, limit, reserve);
+    // Rejoining (or about to): the call must first fit the local share, taken at once so that
+    // concurrent calls cannot all pass the check before any is recorded.
+    let heldLocally = false;
+    try {
+      if (probe) await this.replayLocalAdmissions();
+      if (probe || this.rejoining(limit)) {
+        const local = this.admitLocally(api, limit, reserve, { replay: false });
+        if (!local.admitted) {
+          if (probe) this.enter('shared');
+          return local;
+        }
+        heldLocally = true;
+      }
+      const admission = await this.options.shared.tryAdmit(api, limit, reserve);
+      // Noted locally too (under the full limit, which the shared window just enforced).
+      if (admission.admitted && !heldLocally) this.local.tryAdmitNow(api, limit, 0);
+      this.enter('shared');
+      return admission;
+    } catch (error) {
+      this.enter('local-fallback', error);
+      if (!heldLocally) return this.admitLocally(api, limit, reserve);
+      // Already admitted under the local share: that is the fallback's answer.
+      this.noteForReplay(api, limit);
+      return { admitted: true };
+    } finally {
+      if (probe) this.probing = false;
+    }
   }
 
   async pause(api: string, forMs: number): Promise<void> {
@@ -111,22 +134,37 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     return { calls: Math.max(1, Math.floor(limit.calls / replicas)), windowMs: limit.windowMs };
   }
 
-  private admitLocally(api: string, limit: WindowLimit, reserve: number): Admission {
+  private admitLocally(
+    api: string,
+    limit: WindowLimit,
+    reserve: number,
+    options = { replay: true },
+  ): Admission {
     const share = this.localLimit(limit);
-    // The reserve shrinks with the share, rounding up: background calls yield first when budget is scarce.
-    const localReserve =
-      reserve <= 0 ? 0 : Math.min(share.calls, Math.ceil((reserve * share.calls) / limit.calls));
-    const admission = this.local.tryAdmitNow(api, share, localReserve);
-    if (admission.admitted) {
-      let pending = this.unreplayed.get(api);
-      if (!pending) this.unreplayed.set(api, (pending = { windowMs: limit.windowMs, times: [] }));
-      const at = this.now();
-      // Only those still inside the window matter for the replay: a long outage keeps at most one share.
-      while (pending.times.length > 0 && (pending.times[0] as number) <= at - limit.windowMs)
-        pending.times.shift();
-      pending.times.push(at);
-    }
+    const admission = this.local.tryAdmitNow(api, share, this.localReserve(limit, share, reserve));
+    if (admission.admitted && options.replay) this.noteForReplay(api, limit);
     return admission;
+  }
+
+  /** Remembers a fallback admission, to be written into the shared window on rejoining. */
+  private noteForReplay(api: string, limit: WindowLimit): void {
+    let pending = this.unreplayed.get(api);
+    if (!pending) this.unreplayed.set(api, (pending = { windowMs: limit.windowMs, times: [] }));
+    const at = this.now();
+    // Only those still inside the window matter for the replay: a long outage keeps at most one share.
+    while (pending.times.length > 0 && (pending.times[0] as number) <= at - limit.windowMs)
+      pending.times.shift();
+    pending.times.push(at);
+  }
+
+  /** Within one window (plus the grace) of rejoining: the local share applies as well. */
+  private rejoining(limit: WindowLimit): boolean {
+    return this.now() - this.rejoinedAt < limit.windowMs + this.rejoinGraceMs;
+  }
+
+  /** The reserve shrinks with the share, rounding up: background calls yield first when budget is scarce. */
+  private localReserve(limit: WindowLimit, share: WindowLimit, reserve: number): number {
+    return reserve <= 0 ? 0 : Math.min(share.calls, Math.ceil((reserve * share.calls) / limit.calls));
   }
 
   private probeDue(): boolean {
@@ -149,6 +187,7 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     if (mode === 'local-fallback') this.lastProbeAt = this.now();
     if (this.currentMode === mode) return;
     this.currentMode = mode;
+    if (mode === 'shared') this.rejoinedAt = this.now();
     this.options.onModeChange?.(mode, error);
     // Fallback admissions that raced the successful probe: hand them over too (best effort).
     if (mode === 'shared' && this.unreplayed.size > 0)

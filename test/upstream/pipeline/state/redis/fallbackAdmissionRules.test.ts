@@ -138,4 +138,20 @@ describe('FallbackAdmissionWindow rules', () => {
     await window.tryAdmit('hss', LIMIT, 0);
     expect(shared.recorded).toEqual([{ api: 'hss', agesMs: [1_000, 1_000, 1_000, 1_000, 1_000] }]);
   });
+
+  it('keeps to its local share for one window (plus the grace) after rejoining', async () => {
+    const { shared, window, advance } = setup(3); // share 1 of 5
+    shared.down = true;
+    expect(await admittedCount(window, 2)).toBe(1);
+    shared.down = false;
+    advance(1_000);
+    // Rejoined, but the others may still be admitting locally: only this replica's share for now.
+    expect(await admittedCount(window, 3)).toBe(0);
+    expect(window.mode).toBe('shared');
+    advance(LIMIT.windowMs);
+    expect(await admittedCount(window, 3)).toBe(1);
+    // One window plus the grace after rejoining: the shared window alone decides.
+    advance(5_000);
+    expect(await admittedCount(window, 3)).toBe(3);
+  });
 });

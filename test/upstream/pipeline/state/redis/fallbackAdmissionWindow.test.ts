@@ -21,6 +21,12 @@ interface Replica {
   admitted: { at: number; mode: AdmissionMode }[];
 }
 
+/**
+ * Windows as the test measures them: the time is taken when `tryAdmit` resolves, a few ms (more on a
+ * loaded machine) after the window recorded it, so two admissions a full window apart can look closer.
+ */
+const MEASURED_WINDOW_MS = LIMIT.windowMs - 25;
+
 /** Largest number of admissions inside any window of `windowMs`. */
 function busiestWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -68,6 +74,7 @@ describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', (
     expect(replicas[0]?.window.localLimit(LIMIT)).toEqual({ calls: 2, windowMs: 400 });
 
     let running = true;
+    let rejoined = false;
     const worker = async (replica: Replica): Promise<void> => {
       while (running) {
         const mode = replica.window.mode;
@@ -77,9 +84,11 @@ describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', (
       }
     };
     const workers = replicas.flatMap((replica) => [worker(replica), worker(replica)]);
+    let killedAt = 0;
     try {
       await sleep(LIMIT.windowMs); // shared
       await server.kill();
+      killedAt = Date.now();
       await sleep(2.5 * LIMIT.windowMs); // Redis down: local shares
       expect(replicas.map(({ window }) => window.mode)).toEqual([
         'local-fallback',
@@ -87,30 +96,36 @@ describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', (
         'local-fallback',
       ]);
       await server.restart();
-      await sleep(2 * LIMIT.windowMs); // back: shared again, without a restart of the replicas
+      // Back: shared again without restarting the replicas, once each has reconnected (backoff) and probed.
+      const deadline = Date.now() + 15_000;
+      while (replicas.some(({ window }) => window.mode !== 'shared') && Date.now() < deadline)
+        await sleep(50);
+      rejoined = replicas.every(({ window }) => window.mode === 'shared');
     } finally {
       running = false;
       await Promise.all(workers);
       replicas.forEach(({ heartbeat }) => heartbeat.stop());
     }
 
+    expect(rejoined).toBe(true);
     for (const replica of replicas) {
-      // Down once when Redis died, shared again at the end (a loaded machine may add a timeout blip).
+      // Down when Redis died, then shared again (a loaded machine may add a timeout blip in between).
       expect(replica.modes[0]).toBe('local-fallback');
-      expect(replica.modes[replica.modes.length - 1]).toBe('shared');
-      expect(replica.window.mode).toBe('shared');
+      expect(replica.modes).toContain('shared');
       const local = replica.admitted.filter(({ mode }) => mode === 'local-fallback').map(({ at }) => at);
       // Still admitting while Redis was away, never more than this replica's share (2 of 6) per window.
       expect(local.length).toBeGreaterThanOrEqual(2);
-      expect(busiestWindow(local, LIMIT.windowMs)).toBeLessThanOrEqual(2);
+      expect(busiestWindow(local, MEASURED_WINDOW_MS)).toBeLessThanOrEqual(2);
       // It did use Redis before and after.
       expect(replica.admitted.filter(({ mode }) => mode === 'shared').length).toBeGreaterThan(0);
     }
-    const fleetLocal = replicas.flatMap(({ admitted }) =>
-      admitted.filter(({ mode }) => mode === 'local-fallback').map(({ at }) => at),
-    );
-    expect(busiestWindow(fleetLocal, LIMIT.windowMs)).toBeLessThanOrEqual(LIMIT.calls);
-    // Shared mode again: one fleet-wide window in Redis.
+    // The fleet as a whole: within the limit in every window from one window after the kill (by then
+    // only local shares count) through the rejoin (each replica keeps its share until the others are back).
+    const fleet = replicas
+      .flatMap(({ admitted }) => admitted.map(({ at }) => at))
+      .filter((at) => at >= killedAt + LIMIT.windowMs);
+    expect(busiestWindow(fleet, MEASURED_WINDOW_MS)).toBeLessThanOrEqual(LIMIT.calls);
+    // Shared mode again, with the local admissions handed over: one fleet-wide window in Redis.
     const usage = await replicas[0]!.window.usage(API, LIMIT);
     expect(usage.used).toBeLessThanOrEqual(LIMIT.calls);
   });
@@ -134,12 +149,13 @@ describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', (
       server.thaw();
     }
     await sleep(100); // the probe interval
-    expect((await window.tryAdmit(API, limit, 0)).admitted).toBe(true);
+    // Rejoined; for one window its share (spent) still applies, as other replicas may still be local.
+    expect(await window.tryAdmit(API, limit, 0)).toMatchObject({ admitted: false, reason: 'budget' });
     expect(window.mode).toBe('shared');
-    // Redis now holds the shared admission, the local one replayed, and this one; plus, possibly, the
-    // admission that timed out, which the woken server still ran (counted twice: the safe side).
+    // Redis now holds the shared admission and the local one replayed; plus, possibly, the admission
+    // that timed out, which the woken server still ran (counted twice: the safe side).
     const { used } = await window.usage(API, limit);
-    expect(used).toBeGreaterThanOrEqual(3);
-    expect(used).toBeLessThanOrEqual(4);
+    expect(used).toBeGreaterThanOrEqual(2);
+    expect(used).toBeLessThanOrEqual(3);
   });
 });
