@@ -17,6 +17,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY schema ./schema
+# The trusted documents manifest (GRAPHQL_TRUSTED_DOCUMENTS=only runs nothing else).
+COPY clients/typescript/src/generated/persisted-documents.json ./clients/typescript/src/generated/
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

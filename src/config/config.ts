@@ -32,7 +32,14 @@ export interface GatewayConfig {
     apiKeys: readonly string[];
     shutdownGraceMs: number;
   };
-  graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  graphql: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    /** `only`: run nothing but the trusted documents' ids (production); `any`: also free-form documents. */
+    trustedDocuments: 'any' | 'only';
+  };
   upstream: {
     target: UpstreamTarget;
     projectId?: string;
@@ -84,6 +91,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', DEFAULTS.graphql.maxAliases, { min: 0, max: 1000 }),
       maxTokens: read.integer('GRAPHQL_MAX_TOKENS', DEFAULTS.graphql.maxTokens, { min: 50, max: 100_000 }),
       maxCost: read.integer('GRAPHQL_MAX_COST', DEFAULTS.graphql.maxCost, { min: 10, max: 1_000_000 }),
+      trustedDocuments: read.oneOf('GRAPHQL_TRUSTED_DOCUMENTS', ['any', 'only'] as const, 'any'),
     },
     upstream: {
       target,

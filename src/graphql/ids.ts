@@ -3,10 +3,9 @@
  * lookup needs (HSS cannot fetch an image by id, only list it by namespace + name + tag). Decoding is
  * strict: anything that this module did not produce is BAD_USER_INPUT, and never reaches an upstream API.
  */
-import type { HssRegistryImageType } from '../upstream/hss/types';
 import type { SwrShareCenter } from '../upstream/swr/types';
 import { userInputError } from './errors';
-import { isImageType, isValidImageRefPart, type ImageRef } from './imageRef';
+import { isValidImageRefPart, validImageRef, type ImageRef } from './imageRef';
 
 export interface ContainerImageId extends ImageRef {
   kind: 'ContainerImage';
@@ -73,21 +72,9 @@ function unwrap(id: string): { prefix: string; tuple: string[] } {
 
 function decodeContainerImage(tuple: string[]): ContainerImageId {
   const [type, namespace, name, tag, imageId] = tuple;
-  if (
-    tuple.length !== 5 ||
-    !isImageType(type) ||
-    namespace === undefined ||
-    !isValidImageRefPart('namespace', namespace) ||
-    name === undefined ||
-    !isValidImageRefPart('name', name) ||
-    tag === undefined ||
-    !isValidImageRefPart('tag', tag) ||
-    imageId === undefined ||
-    !HSS_IMAGE_ID.test(imageId)
-  ) {
-    malformed();
-  }
-  return { kind: 'ContainerImage', type: type as HssRegistryImageType, namespace, name, tag, imageId };
+  const ref = validImageRef(type, namespace, name, tag);
+  if (tuple.length !== 5 || !ref || imageId === undefined || !HSS_IMAGE_ID.test(imageId)) malformed();
+  return { kind: 'ContainerImage', ...ref, imageId };
 }
 
 function decodeSharedRepository(tuple: string[]): SharedRepositoryId {

@@ -29,6 +29,21 @@ export function isValidImageRefPart(part: ImageRefPart, value: string): boolean 
   return value.length >= 1 && value.length <= rule.max && rule.pattern.test(value);
 }
 
+/** The reference when all four parts are present and valid (from an id or an upstream record), else null. */
+export function validImageRef(
+  type: unknown,
+  namespace: string | undefined,
+  name: string | undefined,
+  tag: string | undefined,
+): ImageRef | null {
+  if (!isImageType(type) || namespace === undefined || name === undefined || tag === undefined) return null;
+  const valid =
+    isValidImageRefPart('namespace', namespace) &&
+    isValidImageRefPart('name', name) &&
+    isValidImageRefPart('tag', tag);
+  return valid ? { type, namespace, name, tag } : null;
+}
+
 /** Throws BAD_USER_INPUT naming the argument when `value` cannot be a valid `part`. */
 export function assertImageRefPart(part: ImageRefPart, value: string, argument: string): string {
   if (!isValidImageRefPart(part, value)) {

@@ -10,6 +10,7 @@ import type { HssClient } from '../upstream/clients';
 import type { HssRegistryImage, ListRegistryImagesQuery } from '../upstream/hss/types';
 import { refOfImage, type ImageRefKey } from '../domain/imageScan';
 import { HSS_REGISTRY_IMAGES_RANGE } from '../upstream/facts';
+import { withRemainingPages } from './remainingPages';
 import { asError } from './settle';
 
 export type { ImageRefKey };
@@ -31,19 +32,11 @@ async function listAll(
   signal: AbortSignal,
 ): Promise<HssRegistryImage[]> {
   const limit = HSS_REGISTRY_IMAGES_RANGE.maxLimit;
-  const first = await hss.listRegistryImages({ ...query, offset: 0, limit }, { signal });
-  const offsets: number[] = [];
-  for (
-    let offset = first.data_list.length;
-    offset < first.total_num && first.data_list.length > 0;
-    offset += limit
-  ) {
-    offsets.push(offset);
-  }
-  const rest = await Promise.all(
-    offsets.map((offset) => hss.listRegistryImages({ ...query, offset, limit }, { signal })),
-  );
-  return [first, ...rest].flatMap((page) => page.data_list);
+  const page = async (offset: number) => {
+    const result = await hss.listRegistryImages({ ...query, offset, limit }, { signal });
+    return { items: result.data_list, total: result.total_num };
+  };
+  return withRemainingPages(await page(0), limit, page);
 }
 
 export function primeImages(loader: ImageByRefLoader, images: readonly HssRegistryImage[]): void {

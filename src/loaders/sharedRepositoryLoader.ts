@@ -9,6 +9,8 @@
  *
  * Whatever was fetched is remembered for the rest of the request, however many batches ask.
  */
+import { SWR_SHARED_REPOS_PAGE } from '../upstream/facts';
+import { withRemainingPages } from './remainingPages';
 import DataLoader from 'dataloader';
 import type { SwrClient, SwrSharedRepositoriesPage } from '../upstream/clients';
 import type { SwrShareCenter, SwrSharedRepository } from '../upstream/swr/types';
@@ -21,9 +23,6 @@ export interface SharedRepositoryKey {
 }
 
 export type SharedRepositoryLoader = DataLoader<SharedRepositoryKey, SwrSharedRepository | null, string>;
-
-/** SWR's documented default (and customary maximum) page size. */
-export const SWR_PAGE_SIZE = 100;
 
 export function sharedRepositoryKey(key: SharedRepositoryKey): string {
   return JSON.stringify([key.center, key.namespace, key.name]);
@@ -62,14 +61,14 @@ export function createSharedRepositoryLoader(swr: SwrClient, signal: AbortSignal
     return state;
   };
   const page = (center: SwrShareCenter, offset: number) =>
-    swr.listSharedRepositories({ center, limit: SWR_PAGE_SIZE, offset }, { signal });
+    swr.listSharedRepositories({ center, limit: SWR_SHARED_REPOS_PAGE, offset }, { signal });
 
   /** One list filtered by namespace and name; pages on only if fuzzy matches crowd the exact one out. */
   const lookUp = async (key: SharedRepositoryKey): Promise<SwrSharedRepository | null> => {
     const { center, namespace, name } = key;
-    for (let offset = 0; ; offset += SWR_PAGE_SIZE) {
+    for (let offset = 0; ; offset += SWR_SHARED_REPOS_PAGE) {
       const result = await swr.listSharedRepositories(
-        { center, namespace, name, limit: SWR_PAGE_SIZE, offset },
+        { center, namespace, name, limit: SWR_SHARED_REPOS_PAGE, offset },
         { signal },
       );
       const exact = result.items.find((repo) => repo.namespace === namespace && repo.name === name);
@@ -85,19 +84,8 @@ export function createSharedRepositoryLoader(swr: SwrClient, signal: AbortSignal
   };
 
   const wholeCenter = async (center: SwrShareCenter, first: SwrSharedRepositoriesPage): Promise<Index> => {
-    const offsets: number[] = [];
-    for (
-      let offset = first.items.length;
-      offset < first.total && first.items.length > 0;
-      offset += SWR_PAGE_SIZE
-    ) {
-      offsets.push(offset);
-    }
-    const rest = await Promise.all(offsets.map((offset) => page(center, offset)));
-    return indexOf(
-      center,
-      [first, ...rest].flatMap((result) => result.items),
-    );
+    const all = await withRemainingPages(first, SWR_SHARED_REPOS_PAGE, (offset) => page(center, offset));
+    return indexOf(center, all);
   };
 
   const loadCenter = async (center: SwrShareCenter, keys: readonly SharedRepositoryKey[]) => {
@@ -114,7 +102,7 @@ export function createSharedRepositoryLoader(swr: SwrClient, signal: AbortSignal
     const first = await state.firstPage;
     const firstIndex = indexOf(center, first.items);
     const missing = unseen.filter((key) => !firstIndex.has(sharedRepositoryKey(key)));
-    const remainingPages = Math.ceil(Math.max(0, first.total - first.items.length) / SWR_PAGE_SIZE);
+    const remainingPages = Math.ceil(Math.max(0, first.total - first.items.length) / SWR_SHARED_REPOS_PAGE);
     if (remainingPages === 0 || (missing.length > 0 && remainingPages <= missing.length)) {
       state.whole ??= wholeCenter(center, first);
       const whole = await state.whole;

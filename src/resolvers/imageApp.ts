@@ -4,7 +4,7 @@ import { noteIfStale } from '../graphql/staleFields';
 import type { ImageAppResolvers, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../graphql/context';
 import { userInputError } from '../graphql/errors';
-import { isValidImageRefPart } from '../graphql/imageRef';
+import { validImageRef } from '../graphql/imageRef';
 import { containerImageModel, type ContainerImageModel } from '../graphql/models';
 import { HSS_APPS_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
 import type {
@@ -31,19 +31,9 @@ async function imageOfGlobalApp(
   context: GatewayContext,
 ): Promise<ContainerImageModel | null> {
   const type = app.image_type ? IMAGE_TYPE_OF_KIND[app.image_type] : undefined;
-  const { namespace, image_name: name, image_version: tag } = app;
-  if (
-    !type ||
-    namespace === undefined ||
-    !isValidImageRefPart('namespace', namespace) ||
-    name === undefined ||
-    !isValidImageRefPart('name', name) ||
-    tag === undefined ||
-    !isValidImageRefPart('tag', tag)
-  ) {
-    return null;
-  }
-  const record = await context.loaders.imageByRef.load({ type, namespace, name, tag });
+  const ref = validImageRef(type, app.namespace, app.image_name, app.image_version);
+  if (!ref) return null;
+  const record = await context.loaders.imageByRef.load(ref);
   return record ? containerImageModel(record) : null;
 }
 

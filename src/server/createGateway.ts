@@ -24,6 +24,7 @@ import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
+import { createTrustedDocuments } from './trustedDocuments';
 import type { ResolvedUpstreamTarget } from './upstreamTarget';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -103,6 +104,7 @@ export async function startGateway(
   await apollo.start();
 
   let accepting = true;
+  const trustedDocuments = createTrustedDocuments(config.graphql.trustedDocuments);
   const apiKeyAccepted = createApiKeyCheck(config.server.apiKeys);
 
   async function onGraphQL(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -126,6 +128,7 @@ export async function startGateway(
         handleGraphQLRequest(request, response, {
           apollo,
           maxBodyBytes: config.server.maxBodyBytes,
+          resolveDocument: trustedDocuments.resolve,
           buildContext: async () =>
             createRequestContext({
               clients: upstream.clients,

@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { BodyTooLargeError, readBody } from './readBody';
 import { sendGraphQLError } from './sendGraphQLError';
+import type { TrustedDocumentResolution } from './trustedDocuments';
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   maxBodyBytes: number;
   /** Builds the per-request context (loaders, logger, abort signal) once Apollo accepts the request. */
   buildContext: () => Promise<TContext>;
+  /** Swaps a trusted document id for its text, or refuses the request (see trustedDocuments.ts). */
+  resolveDocument?: (request: HTTPGraphQLRequest) => TrustedDocumentResolution;
 }
 
 /**
@@ -48,13 +51,20 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
   const url = request.url ?? '/';
   const queryStart = url.indexOf('?');
 
+  let httpGraphQLRequest: HTTPGraphQLRequest = {
+    method: (request.method ?? 'GET').toUpperCase(),
+    headers,
+    search: queryStart === -1 ? '' : url.slice(queryStart),
+    body,
+  };
+  if (options.resolveDocument) {
+    const resolved = options.resolveDocument(httpGraphQLRequest);
+    if (!resolved.ok) return sendGraphQLError(response, resolved.status, resolved.code, resolved.message);
+    httpGraphQLRequest = resolved.request;
+  }
+
   const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: (request.method ?? 'GET').toUpperCase(),
-      headers,
-      search: queryStart === -1 ? '' : url.slice(queryStart),
-      body,
-    },
+    httpGraphQLRequest,
     context: options.buildContext,
   });
 

@@ -4,6 +4,7 @@
  * console can see (the `upstreamQuota` field, `/metrics`, `extensions.upstream`).
  */
 import { request } from 'undici';
+import type { UpstreamQuotaModel } from '../../src/graphql/models';
 import { errorCodes, operation, serviceCalls, startStack, type Stack } from './harness';
 import { DASHBOARD, type Dashboard } from './support/dashboard';
 import { waitUntil } from './support/observe';
@@ -25,6 +26,45 @@ interface UpstreamExtension {
 
 const upstreamExtension = (body: { extensions?: Record<string, unknown> }) =>
   body.extensions?.['upstream'] as UpstreamExtension | undefined;
+
+it('is never throttled under sustained load from concurrent clients for more than two windows', async () => {
+  // 5 calls per 2 s window on both sides (the documented 5 per 60 s, shortened so that 3+ windows pass in
+  // seconds; the margin covers the time a call takes from admission to the simulator on a busy machine);
+  // six clients load dashboards of different pages and filters back to back.
+  stack = await startStack({
+    simulator: { imageCount: 400, seed: 7, rateLimits: { perMinute: 5, windowMs: 2_000 } },
+    env: { HWC_QUOTA_LIMITER: 'on', HWC_QUOTA_HSS_WINDOW_MS: '2000', HWC_QUOTA_MARGIN_MS: '600' },
+  });
+  const started = stack;
+  const types = ['PRIVATE', 'SHARED', 'ENTERPRISE'];
+  const until = Date.now() + 7_000;
+  let responses = 0;
+  await Promise.all(
+    Array.from({ length: 6 }, async (_, client) => {
+      for (let round = 0; Date.now() < until; round += 1) {
+        const variables = {
+          first: 5 + ((client + round) % 4) * 5,
+          filter: { type: types[(client + round) % 3] },
+        };
+        const response = await started.query<Dashboard>(DASHBOARD, variables);
+        expect(response.status).toBe(200);
+        responses += 1;
+      }
+    }),
+  );
+  expect(responses).toBeGreaterThan(6);
+  // The simulator's own log: no 429, and no window of 2 s ever held more than 5 calls of one API.
+  expect(started.simulator.control.throttledCounts()).toEqual({});
+  const admitted = started.simulator.control.admittedCallTimes();
+  for (const [route, times] of Object.entries(admitted)) {
+    const busiest = Math.max(
+      ...(times ?? []).map((start) => (times ?? []).filter((t) => t >= start && t < start + 2_000).length),
+    );
+    expect({ route, busiest: Math.min(busiest, 6) }).toEqual({ route, busiest: Math.min(busiest, 5) });
+  }
+  // The budget was used, not just protected: more than one window's worth of files statistics went out.
+  expect(admitted['hss.showImageFilesStat']!.length).toBeGreaterThan(5);
+});
 
 it('serves the whole dashboard from older values, marked stale, when the budget is spent after a warm load', async () => {
   stack = await startStack({
@@ -96,13 +136,13 @@ it('keeps serving healthy HSS APIs while a broken one is failing (a breaker per 
 });
 
 it('keeps a slot of every window for client requests, however many warm-ups are queued', async () => {
-  // 5 calls per 1.5 s on both sides; one slot per window is reserved for interactive calls.
+  // 5 calls per 2 s on both sides; one slot per window is reserved for interactive calls.
   stack = await startStack({
-    simulator: { imageCount: 300, seed: 7, rateLimits: { perMinute: 5, windowMs: 1_500 } },
+    simulator: { imageCount: 300, seed: 7, rateLimits: { perMinute: 5, windowMs: 2_000 } },
     env: {
       HWC_QUOTA_LIMITER: 'on',
-      HWC_QUOTA_HSS_WINDOW_MS: '1500',
-      HWC_QUOTA_MARGIN_MS: '250',
+      HWC_QUOTA_HSS_WINDOW_MS: '2000',
+      HWC_QUOTA_MARGIN_MS: '600',
       HWC_QUOTA_INTERACTIVE_RESERVE: '1',
     },
   });
@@ -116,7 +156,7 @@ it('keeps a slot of every window for client requests, however many warm-ups are 
   await waitUntil(
     'the next window of warm-ups started',
     () => stack!.gateway.pipeline.limiter.warmUps.queuedCount('hss.showImageFilesStat') === queued - 4,
-    { timeoutMs: 5_000, intervalMs: 5 },
+    { timeoutMs: 8_000, intervalMs: 5 },
   );
   // A client opens an image that is not on the page: its statistics are served at once.
   const dataset = stack.simulator.control.dataset;
@@ -149,19 +189,9 @@ it('shows the budget per API in the graph, in /metrics and in the extensions of 
   expect(report.queued).toBeGreaterThan(0);
 
   stack.resetCalls();
-  const quota = await stack.query<{
-    upstreamQuota: {
-      api: string;
-      service: string;
-      limit: number;
-      windowMs: number;
-      used: number;
-      remaining: number;
-      nextSlotInMs: number;
-      queued: number;
-      oldestQueuedMs: number;
-    }[];
-  }>('{ upstreamQuota { api service limit windowMs used remaining nextSlotInMs queued oldestQueuedMs } }');
+  const quota = await stack.query<{ upstreamQuota: UpstreamQuotaModel[] }>(
+    '{ upstreamQuota { api service limit windowMs used remaining nextSlotInMs queued oldestQueuedMs } }',
+  );
   expect(quota.body.errors).toBeUndefined();
   const stats = quota.body.data!.upstreamQuota.find((entry) => entry.api === 'hss.showImageFilesStat')!;
   expect(stats).toMatchObject({ service: 'hss', limit: 5, windowMs: 61_000, used: 5, remaining: 0 });

@@ -2,7 +2,21 @@
  * HSS vocabularies as the simulator reads them from the API documents. Kept apart from the gateway's own
  * tables on purpose: if either side misreads a document, the contract tests between them catch it.
  */
-import type { HssScanFailedCode, HssScanStatus } from '../../upstream/hss/types';
+import type { HssScanFailedCode, HssScanStatus, HssSeverityLevel } from '../../upstream/hss/types';
+
+/** Every `scan_status` an image can report. */
+export const SCAN_STATUSES: readonly HssScanStatus[] = [
+  'unscan',
+  'success',
+  'scanning',
+  'failed',
+  'download_failed',
+  'image_oversized',
+  'waiting_for_scan',
+];
+
+/** `severity_level` values; empty for an image without findings. */
+export const SEVERITIES: readonly (HssSeverityLevel | '')[] = ['', 'Security', 'Low', 'Medium', 'High'];
 
 /** `scan_status` values ListRegistryImages accepts as a filter. */
 export const REGISTRY_IMAGES_SCAN_STATUS_FILTERS: readonly HssScanStatus[] = [
@@ -46,3 +60,6 @@ export const SCAN_FAILED_CODES: readonly HssScanFailedCode[] = [
   'database_error',
   'failed_to_send_the_scan_request',
 ];
+
+/** `scan_failed_code`, empty unless the scan failed. */
+export const FAILED_CODES: readonly (HssScanFailedCode | '')[] = ['', ...SCAN_FAILED_CODES];

@@ -4,21 +4,9 @@
  * changed by batch-scan: those live in `ScanStates` (data/scanState.ts), not here.
  */
 import type { HssScanFailedCode, HssScanStatus, HssSeverityLevel } from '../../upstream/hss/types';
-import { SCAN_FAILED_CODES } from './hssVocabulary';
+import { FAILED_CODES, SCAN_FAILED_CODES, SCAN_STATUSES, SEVERITIES } from './hssVocabulary';
 import { rngFor, SALT, type Rng } from './prng';
 import { DATA_EPOCH_MS, type RepositoryRecord } from './repositories';
-
-export const SCAN_STATUSES: readonly HssScanStatus[] = [
-  'unscan',
-  'success',
-  'scanning',
-  'failed',
-  'download_failed',
-  'image_oversized',
-  'waiting_for_scan',
-];
-export const SEVERITIES: readonly (HssSeverityLevel | '')[] = ['', 'Security', 'Low', 'Medium', 'High'];
-export const FAILED_CODES: readonly (HssScanFailedCode | '')[] = ['', ...SCAN_FAILED_CODES];
 
 /** The result of an image's latest scan, as HSS reports it. */
 export interface ScanState {

@@ -13,7 +13,7 @@
  */
 import type { UpstreamMetrics } from '../metrics';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
-import { abortReason } from '../transport/abortable';
+import { abortReason, raceAbort } from '../transport/abortable';
 import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 
 export interface UseCoalescingOptions {
@@ -63,27 +63,17 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
     ): Promise<UpstreamResult> => {
       shared.waiters += 1;
       if (!signal) return shared.result;
-      return new Promise((resolve, reject) => {
-        const onAbort = (): void => {
-          reject(abortReason(signal));
-          shared.waiters -= 1;
-          if (shared.waiters > 0) return;
-          // Last waiter gone: cancel the upstream work and let the next caller start afresh.
-          if (inFlight.get(key) === shared) inFlight.delete(key);
-          shared.controller.abort(abortReason(signal));
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        shared.result.then(
-          (value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-          },
-          (error: unknown) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-          },
-        );
-      });
+      const onAbort = (): void => {
+        shared.waiters -= 1;
+        if (shared.waiters > 0) return;
+        // Last waiter gone: cancel the upstream work and let the next caller start afresh.
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        shared.controller.abort(abortReason(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      const forget = (): void => signal.removeEventListener('abort', onAbort);
+      shared.result.then(forget, forget);
+      return raceAbort(shared.result, signal);
     };
 
     return async (call) => {

@@ -1,14 +1,13 @@
 /**
- * Innermost middleware (just above the HTTP core): spends each upstream API's documented budget, never
- * more. HSS allows 5 calls per minute per API per user, counted in a sliding window.
- *
+ * Innermost middleware: spends each upstream API's documented budget (HSS: 5 calls per API per user in
+ * any 60 s window), never more.
  * - A call is admitted by the sliding admission window of its API (`state/`); if a slot frees within
  *   `maxWaitMs` it waits for it. Otherwise it is refused at once with `UPSTREAM_RATE_LIMITED`
  *   (`details.retryAfterMs`), and an idempotent call is queued to warm the cache (`quota/warmUpQueue.ts`):
  *   the refusal carries that deferred completion (`deferredCompletionOf(error)`). Identical refused calls
  *   are not queued twice: coalescing, above, answers them with the first one's completion.
  * - An upstream 429 pauses the API in the window (`quota/throttleBackoff.ts`), and the throttled call is
- *   queued like a refusal. The HTTP core counts the 429 in metrics; this counts only its own refusals.
+ *   queued like a refusal. The HTTP core counts the 429 in metrics; this counts only its refusals.
  */
 import { isUpstreamError, type UpstreamError } from '../../errors/upstreamError';
 import type { UpstreamMetrics } from '../metrics';
@@ -40,7 +39,7 @@ export interface QuotaLimiter extends UpstreamMiddleware {
   close(): void;
 }
 
-/** Throttled by upstream: a rate-limit error with a response status (local refusals carry none). */
+/** Throttled upstream: a rate-limit error with a response status (local refusals carry none). */
 function isThrottledUpstream(error: unknown): error is UpstreamError {
   return (
     isUpstreamError(error) && error.code === 'UPSTREAM_RATE_LIMITED' && error.details.status !== undefined
@@ -68,8 +67,8 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     }
   };
 
-  /** Sends an admitted call; an upstream 429 pauses the API (and re-queues warm-ups, see the queue). */
-  const send = async (next: UpstreamHandler, call: UpstreamCall): Promise<UpstreamResult> => {
+  /** Sends an admitted call; its slot is held from the answer on; a 429 pauses the API. */
+  const send = async (next: UpstreamHandler, call: UpstreamCall, ticket: string): Promise<UpstreamResult> => {
     try {
       const result = await next(call);
       backoff.onSuccess(call.api);
@@ -80,6 +79,8 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
         if (pauseMs > 0) await window.pause(call.api, pauseMs).catch(() => undefined);
       }
       throw error;
+    } finally {
+      await window.complete(call.api, ticket).catch(() => undefined);
     }
   };
 
@@ -90,7 +91,7 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     if (signal?.aborted) throw abortReason(signal);
 
     const admission = await admit(call, limit);
-    const sendLater = (queued: UpstreamCall) => send(next, queued);
+    const sendLater = (queued: UpstreamCall, ticket: string) => send(next, queued, ticket);
     if (!admission.admitted) {
       options.metrics?.rateLimited.inc({ api: call.api, reason: admission.reason });
       const completion = warmUps.enqueue(call, limit, sendLater);
@@ -104,7 +105,7 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
       );
     }
     try {
-      return await send(next, call);
+      return await send(next, call, admission.ticket);
     } catch (error) {
       if (!isThrottledUpstream(error)) throw error;
       const completion = warmUps.enqueue(call, limit, sendLater);

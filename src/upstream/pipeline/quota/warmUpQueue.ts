@@ -14,7 +14,8 @@ import type { Clock } from '../clock';
 import type { DeferredCompletion } from '../deferredCompletion';
 import type { AdmissionWindow, WindowLimit } from '../state/contracts';
 
-export type Send = (call: UpstreamCall) => Promise<UpstreamResult>;
+/** Sends a call the window admitted under `ticket`. */
+export type Send = (call: UpstreamCall, ticket: string) => Promise<UpstreamResult>;
 
 export interface WarmUpQueueOptions {
   window: AdmissionWindow;
@@ -139,7 +140,7 @@ export class WarmUpQueue {
         try {
           const admission = await this.options.window.tryAdmit(queue.api, queue.limit, this.options.reserve);
           if (admission.admitted) {
-            this.start(queue, queue.runs.shift() as QueuedRun);
+            this.start(queue, queue.runs.shift() as QueuedRun, admission.ticket);
             continue;
           }
           waitMs = admission.retryAfterMs;
@@ -159,10 +160,10 @@ export class WarmUpQueue {
     }
   }
 
-  private start(queue: ApiQueue, run: QueuedRun): void {
+  private start(queue: ApiQueue, run: QueuedRun, ticket: string): void {
     run.started = true;
     queue.running.add(run);
-    run.send(run.call).then(
+    run.send(run.call, ticket).then(
       (result) => {
         queue.running.delete(run);
         run.resolve(result);

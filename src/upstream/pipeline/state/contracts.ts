@@ -12,7 +12,11 @@ export interface WindowLimit {
 }
 
 export type Admission =
-  | { readonly admitted: true }
+  | {
+      readonly admitted: true;
+      /** Names this admission for `complete`. */
+      readonly ticket: string;
+    }
   | {
       readonly admitted: false;
       /** Milliseconds until a call of the same priority could be admitted (never 0). */
@@ -44,6 +48,13 @@ export interface AdmissionWindow {
    * warm-ups pass the slots kept for interactive calls, so they never take the last ones.
    */
   tryAdmit(api: string, limit: WindowLimit, reserve: number): Promise<Admission>;
+  /**
+   * Moves an admission's time to now, when its call has been answered. The upstream counts a call at
+   * some moment between our sending it and its answer arriving, so the slot is held until the answer
+   * plus the window: however slow the network or the process, the upstream never sees more than the
+   * limit in one of its windows.
+   */
+  complete(api: string, ticket: string): Promise<void>;
   /** Pauses `api` for `forMs` from now (an upstream 429); never shortens a longer pause already set. */
   pause(api: string, forMs: number): Promise<void>;
   usage(api: string, limit: WindowLimit): Promise<QuotaUsage>;

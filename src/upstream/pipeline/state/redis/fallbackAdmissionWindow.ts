@@ -43,8 +43,20 @@ export interface FallbackAdmissionWindowOptions {
 
 interface LocalAdmissions {
   windowMs: number;
-  /** Times of admissions made in fallback mode, not yet written to the shared window. */
-  times: number[];
+  /** Admissions made in fallback mode (local ticket, time), not yet written to the shared window. */
+  entries: { ticket: string; time: number }[];
+}
+
+/**
+ * Tickets name where an admission was recorded: `l:<local>` (fallback), `s:<local>:<shared>` (shared,
+ * noted locally too), `s::<shared>` (shared only).
+ */
+function parseTicket(ticket: string): { local?: string; shared?: string } {
+  if (ticket.startsWith('l:')) return { local: ticket.slice(2) };
+  if (!ticket.startsWith('s:')) return {};
+  const end = ticket.indexOf(':', 2);
+  const local = ticket.slice(2, end);
+  return { ...(local !== '' && { local }), shared: ticket.slice(end + 1) };
 }
 
 export class FallbackAdmissionWindow implements AdmissionWindow {
@@ -80,30 +92,49 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     }
     // Rejoining (or about to): the call must first fit the local share, taken at once so that
     // concurrent calls cannot all pass the check before any is recorded.
-    let heldLocally = false;
+    let heldLocally: string | undefined;
     try {
       if (probe) await this.replayLocalAdmissions();
       if (probe || this.rejoining(limit)) {
-        const local = this.admitLocally(api, limit, reserve, { replay: false });
+        const local = this.local.tryAdmitNow(api, this.localLimit(limit), this.localReserve(limit, reserve));
         if (!local.admitted) {
           if (probe) this.enter('shared');
           return local;
         }
-        heldLocally = true;
+        heldLocally = local.ticket;
       }
       const admission = await this.options.shared.tryAdmit(api, limit, reserve);
-      // Noted locally too (under the full limit, which the shared window just enforced).
-      if (admission.admitted && !heldLocally) this.local.tryAdmitNow(api, limit, 0);
       this.enter('shared');
-      return admission;
+      if (!admission.admitted) return admission;
+      // Noted locally too (under the full limit, which the shared window just enforced).
+      if (heldLocally === undefined) {
+        const noted = this.local.tryAdmitNow(api, limit, 0);
+        if (noted.admitted) heldLocally = noted.ticket;
+      }
+      return { ...admission, ticket: `s:${heldLocally ?? ''}:${admission.ticket}` };
     } catch (error) {
       this.enter('local-fallback', error);
-      if (!heldLocally) return this.admitLocally(api, limit, reserve);
+      if (heldLocally === undefined) return this.admitLocally(api, limit, reserve);
       // Already admitted under the local share: that is the fallback's answer.
-      this.noteForReplay(api, limit);
-      return { admitted: true };
+      this.noteForReplay(api, limit, heldLocally);
+      return { admitted: true, ticket: `l:${heldLocally}` };
     } finally {
       if (probe) this.probing = false;
+    }
+  }
+
+  async complete(api: string, ticket: string): Promise<void> {
+    const { local, shared } = parseTicket(ticket);
+    if (local !== undefined) {
+      await this.local.complete(api, local);
+      const entry = this.unreplayed.get(api)?.entries.find((pending) => pending.ticket === local);
+      if (entry) entry.time = Math.max(entry.time, this.now());
+    }
+    if (shared === undefined || this.currentMode === 'local-fallback') return;
+    try {
+      await this.options.shared.complete(api, shared);
+    } catch (error) {
+      this.enter('local-fallback', error);
     }
   }
 
@@ -134,27 +165,21 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     return { calls: Math.max(1, Math.floor(limit.calls / replicas)), windowMs: limit.windowMs };
   }
 
-  private admitLocally(
-    api: string,
-    limit: WindowLimit,
-    reserve: number,
-    options = { replay: true },
-  ): Admission {
-    const share = this.localLimit(limit);
-    const admission = this.local.tryAdmitNow(api, share, this.localReserve(limit, share, reserve));
-    if (admission.admitted && options.replay) this.noteForReplay(api, limit);
-    return admission;
+  private admitLocally(api: string, limit: WindowLimit, reserve: number): Admission {
+    const admission = this.local.tryAdmitNow(api, this.localLimit(limit), this.localReserve(limit, reserve));
+    if (!admission.admitted) return admission;
+    this.noteForReplay(api, limit, admission.ticket);
+    return { admitted: true, ticket: `l:${admission.ticket}` };
   }
 
   /** Remembers a fallback admission, to be written into the shared window on rejoining. */
-  private noteForReplay(api: string, limit: WindowLimit): void {
+  private noteForReplay(api: string, limit: WindowLimit, ticket: string): void {
     let pending = this.unreplayed.get(api);
-    if (!pending) this.unreplayed.set(api, (pending = { windowMs: limit.windowMs, times: [] }));
+    if (!pending) this.unreplayed.set(api, (pending = { windowMs: limit.windowMs, entries: [] }));
     const at = this.now();
     // Only those still inside the window matter for the replay: a long outage keeps at most one share.
-    while (pending.times.length > 0 && (pending.times[0] as number) <= at - limit.windowMs)
-      pending.times.shift();
-    pending.times.push(at);
+    pending.entries = pending.entries.filter((entry) => entry.time > at - limit.windowMs);
+    pending.entries.push({ ticket, time: at });
   }
 
   /** Within one window (plus the grace) of rejoining: the local share applies as well. */
@@ -163,7 +188,8 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
   }
 
   /** The reserve shrinks with the share, rounding up: background calls yield first when budget is scarce. */
-  private localReserve(limit: WindowLimit, share: WindowLimit, reserve: number): number {
+  private localReserve(limit: WindowLimit, reserve: number): number {
+    const share = this.localLimit(limit);
     return reserve <= 0 ? 0 : Math.min(share.calls, Math.ceil((reserve * share.calls) / limit.calls));
   }
 
@@ -175,11 +201,11 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
   private async replayLocalAdmissions(): Promise<void> {
     const at = this.now();
     for (const [api, pending] of [...this.unreplayed]) {
-      const ages = pending.times.map((time) => at - time).filter((age) => age < pending.windowMs);
+      const ages = pending.entries.map(({ time }) => at - time).filter((age) => age < pending.windowMs);
       if (ages.length > 0) await this.options.shared.record(api, pending.windowMs, ages);
       // Admissions made while this write was in flight stay for the next replay.
-      pending.times = pending.times.filter((time) => time > at);
-      if (pending.times.length === 0) this.unreplayed.delete(api);
+      pending.entries = pending.entries.filter(({ time }) => time > at);
+      if (pending.entries.length === 0) this.unreplayed.delete(api);
     }
   }
 

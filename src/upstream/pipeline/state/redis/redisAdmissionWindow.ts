@@ -22,7 +22,7 @@ local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local nowText = t[1] .. string.format('%06d', tonumber(t[2]))
 `;
 
-/** KEYS: log, pause. ARGV: calls, windowMs, reserve, unique suffix. → {admitted, retryAfterMs, reason, nowText} */
+/** KEYS: log, pause. ARGV: calls, windowMs, reserve, unique suffix. → {admitted, retryAfterMs, reason or member, nowText} */
 const TRY_ADMIT = `${SERVER_NOW}
 local windowMs = tonumber(ARGV[2])
 local paused = redis.call('PTTL', KEYS[2])
@@ -32,9 +32,10 @@ if capacity <= 0 then return {0, windowMs, 'budget', nowText} end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - windowMs)
 local used = redis.call('ZCARD', KEYS[1])
 if used < capacity then
-  redis.call('ZADD', KEYS[1], now, nowText .. ':' .. ARGV[4])
+  local member = nowText .. ':' .. ARGV[4]
+  redis.call('ZADD', KEYS[1], now, member)
   redis.call('PEXPIRE', KEYS[1], math.ceil(windowMs))
-  return {1, 0, '', nowText}
+  return {1, 0, member, nowText}
 end
 -- The admission that must leave the window before one more fits under capacity.
 local blocking = redis.call('ZRANGE', KEYS[1], used - capacity, used - capacity, 'WITHSCORES')
@@ -52,6 +53,16 @@ if used >= tonumber(ARGV[1]) and used > 0 then
   nextSlot = math.max(0, math.ceil(tonumber(oldest[2]) + windowMs - now))
 end
 return {used, nextSlot, math.max(0, redis.call('PTTL', KEYS[2]))}
+`;
+
+/** KEYS: log. ARGV: member, windowMs. Moves the admission's time to now (never earlier); the log lives a window more. */
+const COMPLETE = `${SERVER_NOW}
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) < now then
+  redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+  if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+end
+return 0
 `;
 
 /** KEYS: pause. ARGV: forMs. Never shortens a longer pause. */
@@ -85,6 +96,7 @@ export class RedisAdmissionWindow implements AdmissionWindow {
   private readonly usageScript: LuaScript;
   private readonly pauseScript: LuaScript;
   private readonly recordScript: LuaScript;
+  private readonly completeScript: LuaScript;
 
   constructor(private readonly options: RedisAdmissionWindowOptions) {
     const { redis } = options;
@@ -92,6 +104,7 @@ export class RedisAdmissionWindow implements AdmissionWindow {
     this.usageScript = defineLuaScript(redis, 'hwcAdmissionUsage', USAGE);
     this.pauseScript = defineLuaScript(redis, 'hwcAdmissionPause', PAUSE);
     this.recordScript = defineLuaScript(redis, 'hwcAdmissionRecord', RECORD);
+    this.completeScript = defineLuaScript(redis, 'hwcAdmissionComplete', COMPLETE);
   }
 
   async tryAdmit(api: string, limit: WindowLimit, reserve: number): Promise<TimedAdmission> {
@@ -101,10 +114,20 @@ export class RedisAdmissionWindow implements AdmissionWindow {
       reserve,
       uniqueSuffix(),
     ])) as [number, number, string, string];
-    const [admitted, retryAfterMs, reason, nowText] = reply;
+    const [admitted, retryAfterMs, reasonOrMember, nowText] = reply;
     const atMs = Number(nowText) / 1000;
-    if (admitted === 1) return { admitted: true, atMs };
+    // The ticket carries the window, so `complete` can keep the log alive a window past the answer.
+    if (admitted === 1)
+      return { admitted: true, ticket: `${Math.ceil(limit.windowMs)}|${reasonOrMember}`, atMs };
+    const reason = reasonOrMember;
     return { admitted: false, retryAfterMs, reason: reason === 'paused' ? 'paused' : 'budget', atMs };
+  }
+
+  async complete(api: string, ticket: string): Promise<void> {
+    const separator = ticket.indexOf('|');
+    const windowMs = Number(ticket.slice(0, separator));
+    if (separator < 0 || !Number.isFinite(windowMs)) return; // not one of ours
+    await this.completeScript([this.logKey(api)], [ticket.slice(separator + 1), windowMs]);
   }
 
   async pause(api: string, forMs: number): Promise<void> {

@@ -17,6 +17,7 @@ class ScriptedSharedWindow implements ReplayableAdmissionWindow {
   admitted = 0;
   recorded: { api: string; agesMs: readonly number[] }[] = [];
   paused: string[] = [];
+  completed: string[] = [];
 
   private check(): void {
     if (this.down) throw new Error('Command timed out');
@@ -24,7 +25,11 @@ class ScriptedSharedWindow implements ReplayableAdmissionWindow {
   async tryAdmit(): Promise<Admission> {
     this.check();
     this.admitted += 1;
-    return { admitted: true };
+    return { admitted: true, ticket: `shared-${this.admitted}` };
+  }
+  async complete(_api: string, ticket: string): Promise<void> {
+    this.check();
+    this.completed.push(ticket);
   }
   async pause(api: string): Promise<void> {
     this.check();
@@ -153,5 +158,19 @@ describe('FallbackAdmissionWindow rules', () => {
     // One window plus the grace after rejoining: the shared window alone decides.
     advance(5_000);
     expect(await admittedCount(window, 3)).toBe(3);
+  });
+
+  it('completes an admission where it was recorded', async () => {
+    const { shared, window } = setup(1);
+    const viaRedis = await window.tryAdmit('hss', LIMIT, 0);
+    if (!viaRedis.admitted) throw new Error('expected an admission');
+    await window.complete('hss', viaRedis.ticket);
+    expect(shared.completed).toEqual(['shared-1']);
+    shared.down = true;
+    const local = await window.tryAdmit('hss', LIMIT, 0);
+    if (!local.admitted) throw new Error('expected an admission');
+    await window.complete('hss', local.ticket); // local only: Redis is not asked
+    expect(shared.completed).toEqual(['shared-1']);
+    await window.complete('hss', 'not-a-ticket');
   });
 });

@@ -74,7 +74,7 @@ describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', (
     expect(replicas[0]?.window.localLimit(LIMIT)).toEqual({ calls: 2, windowMs: 400 });
 
     let running = true;
-    let rejoined = false;
+    let rejoined: boolean | undefined;
     const worker = async (replica: Replica): Promise<void> => {
       while (running) {
         const mode = replica.window.mode;

@@ -127,4 +127,18 @@ describe('RedisAdmissionWindow (a real redis-server)', () => {
     await window.record('replayed', LIMIT.windowMs, [10, 50, 5000]);
     expect((await window.usage('replayed', LIMIT)).used).toBe(2);
   });
+
+  it('holds a completed admission’s slot until one window after its answer', async () => {
+    const [window] = (await replicaWindows(1)) as [RedisAdmissionWindow];
+    const limit = { calls: 1, windowMs: 300 };
+    const admission = await window.tryAdmit('slow', limit, 0);
+    if (!admission.admitted) throw new Error('expected an admission');
+    await sleep(200); // the call takes 200 ms to answer
+    await window.complete('slow', admission.ticket);
+    await sleep(150); // 350 ms after admission, 150 ms after the answer: still held
+    expect(await window.tryAdmit('slow', limit, 0)).toMatchObject({ admitted: false, reason: 'budget' });
+    await sleep(200);
+    expect((await window.tryAdmit('slow', limit, 0)).admitted).toBe(true);
+    await window.complete('slow', 'garbage'); // not one of ours: ignored
+  });
 });

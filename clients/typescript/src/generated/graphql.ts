@@ -1,0 +1,255 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/**
+ * Narrows `containerImages`. All fields are optional and combine with AND; each maps to the HSS query
+ * parameter named in its description.
+ */
+export type ContainerImageFilter = {
+  /** Only images with (true) or without (false) known vulnerabilities (`has_vul`). */
+  hasVulnerabilities?: boolean | null | undefined;
+  /** Only the latest tag of each repository (`latest_version`). */
+  latestVersionOnly?: boolean | null | undefined;
+  /** Repository name, exact (`image_name`, 1–128 characters). */
+  name?: string | null | undefined;
+  /** Organization, exact (`namespace`, 1–128 characters). */
+  namespace?: string | null | undefined;
+  /**
+   * Scan state (`scan_status`). HSS filters only on UNSCANNED, SUCCESS, SCANNING, FAILED and
+   * WAITING_FOR_SCAN; the other values are a `BAD_USER_INPUT` error.
+   */
+  scanStatus?: ScanStatus | null | undefined;
+  /** Only images whose last scan found this risk level (`severity_level`). */
+  severity?: Severity | null | undefined;
+  /** Tag, exact (`image_version`, 1–64 characters). */
+  tag?: string | null | undefined;
+  /** Registry kind (`image_type`). */
+  type?: ContainerImageType | null | undefined;
+};
+
+/** Which registry an image lives in (HSS `image_type`). */
+export type ContainerImageType =
+  /** SWR Enterprise Edition instance (`instance_image`). */
+  | 'ENTERPRISE'
+  /** A connected Harbor registry (`harbor`). */
+  | 'HARBOR'
+  /** A connected JFrog registry (`jfrog`). */
+  | 'JFROG'
+  /** SWR private repository of this account (`private_image`). */
+  | 'PRIVATE'
+  /** SWR repository shared with this account by another one (`shared_image`). */
+  | 'SHARED';
+
+/** Where the images searched by `imageSoftware` come from (HSS `image_type` of the global apps list). */
+export type ImageKind =
+  /** Images scanned in CI/CD pipelines (`cicd`). */
+  | 'CICD'
+  /** Images on cluster nodes (`local`). */
+  | 'LOCAL'
+  /** Images in connected registries (`registry`). */
+  | 'REGISTRY';
+
+/** One image to scan, named as in the registry. */
+export type ImageRefInput = {
+  /** Repository name. */
+  name: string;
+  /** Organization. */
+  namespace: string;
+  /** Tag. */
+  tag: string;
+};
+
+/** Narrows `imageSoftware`; fields combine with AND. */
+export type ImageSoftwareFilter = {
+  /** Kind of image the software was found in (`image_type`). */
+  imageKind?: ImageKind | null | undefined;
+  /** Software name, fuzzy (`app_name`, at most 32 characters). */
+  name?: string | null | undefined;
+  /** Only software that fails compliance checks (`is_compliant=false`). */
+  nonCompliantOnly?: boolean | null | undefined;
+};
+
+/** Narrows `productImages`; fields combine with AND and map to the Workspace query parameters. */
+export type ProductImageFilter = {
+  /** CPU architecture: `x86` or `arm` (`architecture`). */
+  architecture?: string | null | undefined;
+  /** Operating system, as Workspace names it: `Linux`, `Windows` or `Other` (`os_type`). */
+  osType?: string | null | undefined;
+  /** Package series (`package_type`). */
+  packageType?: string | null | undefined;
+  /** OS platform, e.g. `Windows` (`platform`). */
+  platform?: string | null | undefined;
+  /** Image type (`image_type`). */
+  type?: ProductImageType | null | undefined;
+};
+
+/** Workspace product image type (`image_type`). */
+export type ProductImageType =
+  /** Public image provided by Huawei Cloud (`gold`). */
+  | 'GOLD'
+  /** Private image of this account (`private`). */
+  | 'PRIVATE';
+
+/** SWR repository category (`category`). */
+export type RepositoryCategory =
+  | 'APP_SERVER'
+  | 'ARM'
+  | 'DATABASE'
+  | 'FRAMEWORK_APP'
+  | 'LANG'
+  | 'LINUX'
+  | 'OTHER'
+  | 'WINDOWS';
+
+/** Why the last scan failed (HSS `scan_failed_code`). Values HSS adds later arrive as `UNKNOWN_ERROR`. */
+export type ScanFailureCode =
+  | 'ACCESS_SWR_FAILED'
+  | 'AUTHENTICATION_FAILED'
+  | 'DATABASE_ERROR'
+  | 'DOWNLOAD_FAILED'
+  | 'FAILED_TO_CHECK_BASELINE'
+  | 'FAILED_TO_CHECK_BUILD_CMD'
+  | 'FAILED_TO_CHECK_SENSITIVE_INFORMATION'
+  | 'FAILED_TO_CHECK_SOFTWARE_COMPLIANCE'
+  | 'FAILED_TO_QUERY_BASIC_IMAGE_INFORMATION'
+  | 'FAILED_TO_SCAN_FILE'
+  | 'FAILED_TO_SCAN_SOFTWARE'
+  | 'FAILED_TO_SCAN_VULNERABILITY'
+  | 'FAILED_TO_SEND_THE_SCAN_REQUEST'
+  | 'GET_DETAIL_INFO_NOT_FOUND'
+  | 'IMAGE_LAYER_OVER_SIZED'
+  | 'IMAGE_OVER_SIZED'
+  | 'RESPONSE_TIMED_OUT'
+  | 'SCHEMA_V1_NOT_SUPPORT'
+  | 'SWR_AUTHENTICATION_ERROR'
+  | 'UNKNOWN_ERROR';
+
+/** Which images to scan when `all` is true; fields combine with AND. */
+export type ScanImagesFilter = {
+  /** Only the latest tag of each repository (`latest_version`). */
+  latestVersionOnly?: boolean | null | undefined;
+  /** Repository name (`image_name`). */
+  name?: string | null | undefined;
+  /** Organization (`namespace`). */
+  namespace?: string | null | undefined;
+  /** Only images in this scan state (UNSCANNED, SUCCESS, SCANNING, FAILED, DOWNLOAD_FAILED, IMAGE_OVERSIZED). */
+  scanStatus?: ScanStatus | null | undefined;
+  /** Tag (`image_version`). */
+  tag?: string | null | undefined;
+};
+
+/** What to scan: either `images` (1–100 references) or `all: true` with an optional `filter`, never both. */
+export type ScanImagesInput = {
+  /** Scan every image of `imageType` that matches `filter`. */
+  all?: boolean | null | undefined;
+  /** Narrows `all`. */
+  filter?: ScanImagesFilter | null | undefined;
+  /** Registry kind: PRIVATE, SHARED or ENTERPRISE (HSS cannot batch-scan Harbor or JFrog images this way). */
+  imageType: ContainerImageType;
+  /** The images to scan. */
+  images?: Array<ImageRefInput> | null | undefined;
+};
+
+/** State of an image's security scan (HSS `scan_status`). */
+export type ScanStatus =
+  /** The image could not be downloaded for scanning (`download_failed`). */
+  | 'DOWNLOAD_FAILED'
+  /** Last scan failed; see `ImageScan.failureCode` (`failed`). */
+  | 'FAILED'
+  /** The image is too large to scan (`image_oversized`). */
+  | 'IMAGE_OVERSIZED'
+  /** A scan is running (`scanning`). */
+  | 'SCANNING'
+  /** Last scan completed (`success`). */
+  | 'SUCCESS'
+  /** Never scanned (`unscan`). */
+  | 'UNSCANNED'
+  /** Queued for scanning (`waiting_for_scan`). */
+  | 'WAITING_FOR_SCAN';
+
+/** Overall risk found by the last scan (HSS `severity_level`). */
+export type Severity =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  /** No risk found (`Security`). */
+  | 'SECURE';
+
+/** Which side of an SWR share (`center`). */
+export type ShareCenter =
+  /** Repositories this account shares with others (`self`). */
+  | 'SELF'
+  /** Repositories other accounts share with this one (`thirdparty`). */
+  | 'THIRDPARTY';
+
+/** Narrows `sharedRepositories`; fields combine with AND. */
+export type SharedRepositoryFilter = {
+  /** Repository name; SWR matches it fuzzily (contains). */
+  name?: string | null | undefined;
+  /** Organization; SWR matches it fuzzily (contains). */
+  namespace?: string | null | undefined;
+};
+
+export type ImageDashboardQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ContainerImageFilter | null | undefined;
+}>;
+
+
+export type ImageDashboardQuery = { containerImages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, imageId: string, type: ContainerImageType, namespace: string, name: string, tag: string, sizeBytes: number | null, scan: { status: ScanStatus, lastScannedAt: string | null, vulnerabilityCount: number, maliciousFileCount: number }, fileStatistics: { fileCount: number, totalSizeBytes: number } | null, apps: { totalCount: number, nodes: Array<{ name: string, version: string | null, vulnerabilityCount: number | null }> } | null, sharedRepository: { name: string, category: RepositoryCategory | null, downloadCount: number, tagCount: number, pullPath: string } | null }> } };
+
+export type ImageDetailQueryVariables = Exact<{
+  id: string | number;
+  appsFirst?: number | null | undefined;
+  appsAfter?: string | null | undefined;
+}>;
+
+
+export type ImageDetailQuery = { containerImage: { id: string, imageId: string, reference: string, digest: string | null, type: ContainerImageType, updatedAt: string | null, scan: { status: ScanStatus, failureCode: ScanFailureCode | null, lastScannedAt: string | null, severity: Severity | null, vulnerabilityCount: number, unsafeSettingCount: number, maliciousFileCount: number, scannable: boolean }, fileStatistics: { fileCount: number, totalSizeBytes: number } | null, apps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { name: string, type: string | null, version: string | null, vulnerabilityCount: number | null } }> } | null, sharedRepository: { name: string, namespace: string, description: string | null, isPublic: boolean, ownerDomain: string, shareValid: boolean | null, tags: Array<string>, createdAt: string | null, updatedAt: string | null } | null } | null };
+
+export type ProductImagesQueryVariables = Exact<{
+  filter?: ProductImageFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProductImagesQuery = { productImages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, imageId: string, name: string, type: ProductImageType, osType: string | null, osVersion: string | null, architecture: string | null, diskFormat: string | null, minRamMb: number | null, minDiskGb: number | null, productCode: string | null, createdAt: string | null }> } };
+
+export type ScanImagesMutationVariables = Exact<{
+  input: ScanImagesInput;
+}>;
+
+
+export type ScanImagesMutation = { scanImages: { accepted: boolean, requestedCount: number | null } };
+
+export type SharedRepositoriesQueryVariables = Exact<{
+  center: ShareCenter;
+  filter?: SharedRepositoryFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SharedRepositoriesQuery = { sharedRepositories: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, namespace: string, category: RepositoryCategory | null, sizeBytes: number, isPublic: boolean, tagCount: number, downloadCount: number, ownerDomain: string, shareValid: boolean | null, updatedAt: string | null, tags: Array<string>, images: { totalCount: number, nodes: Array<{ tag: string, scan: { status: ScanStatus, vulnerabilityCount: number }, fileStatistics: { fileCount: number } | null }> } | null }> } };
+
+export type SoftwareSearchQueryVariables = Exact<{
+  filter?: ImageSoftwareFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SoftwareSearchQuery = { imageSoftware: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ name: string, type: string | null, version: string | null, vulnerabilityCount: number | null, path: string | null, layerDigest: string | null, compliant: boolean | null, image: { id: string, reference: string, type: ContainerImageType, scan: { status: ScanStatus, vulnerabilityCount: number } } | null }> } };
+
+
+export const ImageDashboardDocument = {"__meta__":{"hash":"sha256:19ac489ef018d953addd6fbf9f2025a51473fe29a787f5264a29efe9d4c69fc3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImageDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"imageId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tag"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"scan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastScannedAt"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}},{"kind":"Field","name":{"kind":"Name","value":"maliciousFileCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fileStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSizeBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sharedRepository"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"downloadCount"}},{"kind":"Field","name":{"kind":"Name","value":"tagCount"}},{"kind":"Field","name":{"kind":"Name","value":"pullPath"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ImageDashboardQuery, ImageDashboardQueryVariables>;
+export const ImageDetailDocument = {"__meta__":{"hash":"sha256:ec885d286bd912ecd080e39a21755d834574c316e064db470f5f74610202f149"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImageDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appsAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"imageId"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"scan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastScannedAt"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}},{"kind":"Field","name":{"kind":"Name","value":"unsafeSettingCount"}},{"kind":"Field","name":{"kind":"Name","value":"maliciousFileCount"}},{"kind":"Field","name":{"kind":"Name","value":"scannable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fileStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalSizeBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appsFirst"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appsAfter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sharedRepository"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"ownerDomain"}},{"kind":"Field","name":{"kind":"Name","value":"shareValid"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ImageDetailQuery, ImageDetailQueryVariables>;
+export const ProductImagesDocument = {"__meta__":{"hash":"sha256:da1430545316f12067be6f4de071464dcbda02b44f2445e1939edb55b27fa292"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductImages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductImageFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"imageId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"osType"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"architecture"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minRamMb"}},{"kind":"Field","name":{"kind":"Name","value":"minDiskGb"}},{"kind":"Field","name":{"kind":"Name","value":"productCode"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<ProductImagesQuery, ProductImagesQueryVariables>;
+export const ScanImagesDocument = {"__meta__":{"hash":"sha256:f3a356fc7264bc9e05ea620495e097428f2ec49d32c7a66cae0774304712fd93"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScanImages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScanImagesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scanImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCount"}}]}}]}}]} as unknown as DocumentNode<ScanImagesMutation, ScanImagesMutationVariables>;
+export const SharedRepositoriesDocument = {"__meta__":{"hash":"sha256:8c0824eadd727c4b326391b8c81c0d9e9aff18e1f65e9d185a5116aef231836f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharedRepositories"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"center"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShareCenter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SharedRepositoryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sharedRepositories"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"center"},"value":{"kind":"Variable","name":{"kind":"Name","value":"center"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"tagCount"}},{"kind":"Field","name":{"kind":"Name","value":"downloadCount"}},{"kind":"Field","name":{"kind":"Name","value":"ownerDomain"}},{"kind":"Field","name":{"kind":"Name","value":"shareValid"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"images"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tag"}},{"kind":"Field","name":{"kind":"Name","value":"scan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fileStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileCount"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SharedRepositoriesQuery, SharedRepositoriesQueryVariables>;
+export const SoftwareSearchDocument = {"__meta__":{"hash":"sha256:f3b22a090c7dcb7063ad2d01fa73cecb3d143c79c4de198eb1be052b460ab829"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SoftwareSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageSoftwareFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageSoftware"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"layerDigest"}},{"kind":"Field","name":{"kind":"Name","value":"compliant"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SoftwareSearchQuery, SoftwareSearchQueryVariables>;
