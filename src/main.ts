@@ -3,6 +3,7 @@ import { startEmbeddedSimulator } from './dev/embeddedSimulator';
 import { ConfigError } from './config/configError';
 import { startGateway } from './server/createGateway';
 import { createLogger } from './server/logger';
+import { exitCleanlyOnSignals } from './server/shutdown';
 import { remoteUpstreamTarget } from './server/upstreamTarget';
 
 /** Starts the gateway from the environment; a bad setting stops the process with one line naming it. */
@@ -27,24 +28,15 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config, target, { logger });
   logger.info({ graphql: gateway.graphqlUrl }, `gateway listening at ${gateway.graphqlUrl}`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    gateway
-      .close()
-      .then(() => simulator?.stop())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  exitCleanlyOnSignals(
+    {
+      async close() {
+        await gateway.close();
+        await simulator?.stop();
+      },
+    },
+    logger,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { ConfigError } from './configError';
+import { readCorsConfig, type CorsConfig } from './corsConfig';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
 import { readRedisConfig, type RedisConfig } from './redis';
@@ -25,12 +26,15 @@ export interface GatewayConfig {
     host: string;
     /** Sandbox landing page and introspection (on unless NODE_ENV=production). */
     developerTools: boolean;
+    /** Which in-browser explorer developer tools serve: GraphiQL from this server, or Apollo's CDN-hosted Sandbox. */
+    explorer: 'graphiql' | 'apollo-sandbox';
     /** Overall deadline of one client request; its upstream work is cancelled after it. */
     requestTimeoutMs: number;
     maxBodyBytes: number;
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    cors: CorsConfig;
   };
   graphql: {
     maxDepth: number;
@@ -72,6 +76,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       port: read.integer('PORT', DEFAULTS.server.port, { min: 0, max: 65535 }),
       host: read.string('HOST') ?? DEFAULTS.server.host,
       developerTools: read.boolean('GRAPHQL_DEVELOPER_TOOLS', !production),
+      explorer: read.oneOf('GRAPHQL_EXPLORER', ['graphiql', 'apollo-sandbox'] as const, 'graphiql'),
       requestTimeoutMs: read.integer('GATEWAY_REQUEST_TIMEOUT_MS', DEFAULTS.server.requestTimeoutMs, {
         min: 100,
         max: 10 * MINUTE,
@@ -85,6 +90,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         min: 0,
         max: 10 * MINUTE,
       }),
+      cors: readCorsConfig(read),
     },
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', DEFAULTS.graphql.maxDepth, { min: 2, max: 100 }),

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
+  /** The client disconnected before its answer (nginx's 499): seen in metrics and logs, not by the client. */
+  'CLIENT_CLOSED_REQUEST',
   'PERSISTED_DOCUMENT_REQUIRED',
   'PERSISTED_DOCUMENT_NOT_FOUND',
   'INTERNAL_SERVER_ERROR',

@@ -66,10 +66,11 @@ export function findUpstreamError(error: unknown): UpstreamError | undefined {
 }
 
 /**
- * The request's own deadline passed: its abort reason (named `TimeoutError`) surfaced from a resolver.
- * Matched by name, not class, since abort reasons may come from another realm (DOMException).
+ * Whether an error named `name` is in the chain: `TimeoutError` when the request's own deadline passed,
+ * `AbortError` when its client went away (the two abort reasons of a request's signal). Matched by name,
+ * not class, since abort reasons may come from another realm (DOMException).
  */
-function isDeadlineError(error: unknown): boolean {
+function hasErrorNamed(error: unknown, wanted: 'TimeoutError' | 'AbortError'): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth += 1) {
     const { name, originalError, cause } = current as {
@@ -77,7 +78,7 @@ function isDeadlineError(error: unknown): boolean {
       originalError?: unknown;
       cause?: unknown;
     };
-    if (name === 'TimeoutError') return true;
+    if (name === wanted) return true;
     current = originalError ?? cause;
   }
   return false;
@@ -114,16 +115,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       },
     };
   }
-  if (isDeadlineError(error)) {
+  if (hasErrorNamed(error, 'TimeoutError')) {
     return {
       message: 'The request passed its deadline before upstream answered; its upstream work was cancelled.',
       ...locatedAt(formatted),
       extensions: { code: 'UPSTREAM_TIMEOUT' satisfies ErrorCode },
     };
   }
+  if (hasErrorNamed(error, 'AbortError')) {
+    // Nobody reads this answer; the code keeps a departed client out of the server-error counts.
+    return {
+      message: 'The client closed the request; its upstream work was cancelled.',
+      ...locatedAt(formatted),
+      extensions: { code: 'CLIENT_CLOSED_REQUEST' satisfies ErrorCode },
+    };
+  }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-    return { message: formatted.message, ...locatedAt(formatted), extensions: { code } };
+    // trimEnd: Apollo's CSRF refusal ends in a newline, which shows as a broken line in curl output.
+    return { message: formatted.message.trimEnd(), ...locatedAt(formatted), extensions: { code } };
   }
   return {
     message: 'Internal server error.',

@@ -2,8 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
@@ -15,9 +13,12 @@ import { withUpstreamCallTally } from '../upstream/transport/callTally';
 import { createUpstreamMetrics } from '../upstream/metrics';
 import { createPipeline, type Pipeline } from '../upstream/pipeline/createPipeline';
 import { createApiKeyCheck } from './apiKeyAuth';
-import { createArmor } from './armor';
+import { createArmor, tokenLimitParseOptions } from './armor';
+import { createCors } from './cors';
+import { createMetricsRoute } from './metricsRoute';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
+import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
 import { upstreamReportPlugin } from './plugins/upstreamReport';
 import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
@@ -90,12 +91,13 @@ export async function startGateway(
     introspection: config.server.developerTools,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The entry point owns SIGTERM/SIGINT (src/server/shutdown.ts): Apollo's handler re-raised the signal.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
+    parseOptions: tokenLimitParseOptions(config),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
-      config.server.developerTools
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       upstreamReportPlugin(),
       ...(armor.plugins as never[]),
@@ -144,7 +146,12 @@ export async function startGateway(
     }
   }
 
+  const cors = createCors(config.server.cors);
+  const serveMetrics = createMetricsRoute(registry, apiKeyAccepted);
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    // Every response carries the request id, health checks and 404s included.
+    response.setHeader('x-request-id', requestIdOf(request));
+    if (cors(request, response)) return;
     const path = (request.url ?? '/').split('?')[0];
     const route =
       path === GRAPHQL_PATH
@@ -154,10 +161,7 @@ export async function startGateway(
           : path === '/ready'
             ? sendJson(response, accepting ? 200 : 503, { status: accepting ? 'ready' : 'shutting-down' })
             : path === '/metrics'
-              ? registry.metrics().then((text) => {
-                  response.writeHead(200, { 'content-type': registry.contentType });
-                  response.end(text);
-                })
+              ? serveMetrics(request, response)
               : sendJson(response, 404, { error: `no route ${path}; GraphQL is served at ${GRAPHQL_PATH}` });
     Promise.resolve(route).catch((error: unknown) => {
       logger.error({ err: error }, 'request handling failed');

@@ -28,8 +28,9 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
     try {
       text = await readBody(request, options.maxBodyBytes);
     } catch (error) {
+      // The rest of the body is never read, so the connection cannot carry another request: close it.
       if (error instanceof BodyTooLargeError)
-        return sendGraphQLError(response, 413, 'BAD_REQUEST', error.message);
+        return sendGraphQLError(response, 413, 'BAD_REQUEST', error.message, { connection: 'close' });
       throw error;
     }
     const contentType = request.headers['content-type'] ?? '';

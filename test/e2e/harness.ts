@@ -6,7 +6,6 @@ import { loadConfig } from '../../src/config/config';
 import { startGateway, type RunningGateway } from '../../src/server/createGateway';
 import { remoteUpstreamTarget } from '../../src/server/upstreamTarget';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
-import { simulatorAsRemoteEnv } from '../support/simulatorEnv';
 
 /** The reference operations the frontends send, read from the repository's `operations/`. */
 export function operation(name: string): string {
@@ -58,7 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLines ? 'debug' : 'silent',
-    ...simulatorAsRemoteEnv(simulator),
+    ...upstreamEnvFor(simulator),
     HWC_QUOTA_LIMITER: 'off',
     HWC_RETRY_BASE_DELAY_MS: '5',
     HWC_RETRY_MAX_DELAY_MS: '20',
@@ -94,6 +93,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await gateway.close();
       await simulator.stop();
     },
+  };
+}
+
+/** The environment that points a gateway at a simulator as if it were Huawei Cloud, with its credentials. */
+export function upstreamEnvFor(simulator: RunningSimulator): Record<string, string> {
+  return {
+    HWC_REGION: simulator.region,
+    HWC_IAM_DOMAIN: simulator.credentials.domain,
+    HWC_IAM_USER: simulator.credentials.user,
+    HWC_IAM_PASSWORD: simulator.credentials.password,
+    HWC_IAM_ENDPOINT: simulator.url,
+    HWC_HSS_ENDPOINT: simulator.url,
+    HWC_SWR_ENDPOINT: simulator.url,
+    HWC_WORKSPACE_ENDPOINT: simulator.url,
   };
 }
 

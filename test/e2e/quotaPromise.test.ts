@@ -66,6 +66,32 @@ it('is never throttled under sustained load from concurrent clients for more tha
   expect(admitted['hss.showImageFilesStat']!.length).toBeGreaterThan(5);
 });
 
+it('serves a second dashboard within the TTLs with zero upstream calls, whatever the scan states', async () => {
+  stack = await startStack({ simulator: { imageCount: 400, seed: 7, scanDurationMs: 60_000 } });
+  const variables = { first: 100, filter: { type: 'PRIVATE' } };
+  // One image of the page is being scanned: a rescan keeps it `scanning` for the test's length.
+  const dataset = stack.simulator.control.dataset;
+  const target = Array.from({ length: 100 }, (_, index) => dataset.getImage(index)).find(
+    (image) => image.image_type === 'private_image' && image.scan_status === 'success',
+  )!;
+  const scan = await stack.query(operation('ScanImages'), {
+    input: {
+      imageType: 'PRIVATE',
+      images: [{ namespace: target.namespace, name: target.image_name, tag: target.image_version }],
+    },
+  });
+  expect(scan.body.errors).toBeUndefined();
+  const first = await stack.query<Dashboard>(DASHBOARD, variables);
+  expect(first.body.errors).toBeUndefined();
+  const states = new Set(first.body.data!.containerImages.nodes.map((node) => node.scan.status));
+  for (const state of ['SUCCESS', 'FAILED', 'SCANNING', 'UNSCANNED', 'WAITING_FOR_SCAN'])
+    expect(states).toContain(state);
+  stack.resetCalls();
+  const again = await stack.query<Dashboard>(DASHBOARD, variables);
+  expect(again.body).toEqual(first.body);
+  expect(serviceCalls(stack.calls())).toEqual({});
+});
+
 it('serves the whole dashboard from older values, marked stale, when the budget is spent after a warm load', async () => {
   stack = await startStack({
     simulator: { imageCount: 300, seed: 7, rateLimits: true },

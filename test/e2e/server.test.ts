@@ -70,7 +70,9 @@ describe('with API keys and a short deadline', () => {
     const ready = await request(`${stack.gateway.url}/ready`);
     expect(ready.statusCode).toBe(200);
     await ready.body.dump();
-    const metrics = await request(`${stack.gateway.url}/metrics`);
+    const metrics = await request(`${stack.gateway.url}/metrics`, {
+      headers: { authorization: 'Bearer key-one' },
+    });
     const text = await metrics.body.text();
     expect(text).toMatch(
       /gateway_upstream_requests_total\{service="workspace",api="workspace.listProductImages",outcome="2xx"\} \d+/,

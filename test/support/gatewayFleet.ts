@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { RunningSimulator } from '../../src/simulator';
-import { simulatorAsRemoteEnv } from './simulatorEnv';
+import { upstreamEnvFor } from '../e2e/harness';
 
 const MAIN = path.join(__dirname, '../../src/main.ts');
 const START_TIMEOUT_MS = 60_000;
@@ -30,7 +30,7 @@ export interface GatewayFleet {
 
 export interface FleetOptions {
   count: number;
-  simulator: Pick<RunningSimulator, 'url' | 'region' | 'credentials'>;
+  simulator: RunningSimulator;
   redisUrl?: string;
   /** Extra environment for every gateway. */
   env?: Record<string, string>;
@@ -42,7 +42,7 @@ export async function startGatewayFleet(options: FleetOptions): Promise<GatewayF
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    ...simulatorAsRemoteEnv(options.simulator),
+    ...upstreamEnvFor(options.simulator),
     ...(options.redisUrl !== undefined && { REDIS_URL: options.redisUrl }),
     ...options.env,
   };

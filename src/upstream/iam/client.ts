@@ -98,7 +98,11 @@ export function createIamClient(options: IamClientOptions): IamClient {
         },
         signal,
       );
-      failIfError(CREATE_TOKEN, response, [credentials.password]);
+      // IAM's messages may name the project ("project … is frozen"): never let its id reach a log.
+      failIfError(CREATE_TOKEN, response, [
+        credentials.password,
+        'projectId' in scope ? scope.projectId : undefined,
+      ]);
       const value = headerValue(response.headers, 'x-subject-token');
       const target = {
         service: 'iam' as const,
