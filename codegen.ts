@@ -7,6 +7,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const models = '../graphql/models';
 const hss = '../upstream/hss/types';
+const vulnerabilityModels = '../graphql/vulnerabilityModels';
+const vul = '../upstream/hss/vulnerabilityTypes';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -51,6 +53,20 @@ const config: CodegenConfig = {
           ProductImage: `${models}#ProductImageModel`,
           ProductImageConnection: `${models}#ProductImagePage`,
           ProductImageEdge: `${models}#ProductImageEdgeModel`,
+          ImageVulnerability: `${vul}#HssImageVulnerability`,
+          ImageVulnerabilityConnection: `${vulnerabilityModels}#ImageVulnerabilityPage`,
+          ImageVulnerabilityEdge: `${vulnerabilityModels}#ImageVulnerabilityEdgeModel`,
+          Vulnerability: `${vulnerabilityModels}#VulnerabilityModel`,
+          VulnerabilityConnection: `${vulnerabilityModels}#VulnerabilityPage`,
+          VulnerabilityEdge: `${vulnerabilityModels}#VulnerabilityEdgeModel`,
+          Cve: `${vulnerabilityModels}#CveModel`,
+          AffectedImage: `${vul}#HssVulAffectImage`,
+          AffectedImageConnection: `${vulnerabilityModels}#AffectedImagePage`,
+          AffectedImageEdge: `${vulnerabilityModels}#AffectedImageEdgeModel`,
+          AffectedSoftware: `${vul}#HssVulAffectImageApp`,
+          AffectedSoftwareLocation: `${vul}#HssVulAffectAppPath`,
+          BaselineCheck: `${vulnerabilityModels}#BaselineCheckModel`,
+          BaselineRule: `${vul}#HssImageRiskConfigRule`,
           UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
@@ -64,6 +80,15 @@ const config: CodegenConfig = {
           ShareCenter: '../upstream/swr/types#SwrShareCenter',
           RepositoryCategory: '../upstream/swr/types#SwrRepositoryCategory',
           ProductImageType: '../upstream/workspace/types#WorkspaceImageType',
+          RepairNecessity: `${vul}#HssRepairNecessity`,
+          VulnerabilityType: `${vul}#HssVulType`,
+          VulnerabilityHandleStatus: `${vul}#HssVulHandleStatus`,
+          VulnerabilitySeverity: `${vul}#HssVulSeverity`,
+          VulnerabilityImageScope: `${vul}#HssVulImageScope`,
+          VulnerabilityStatus: `${vul}#HssVulStatus`,
+          BaselineSeverity: `${vul}#HssBaselineSeverity`,
+          BaselineStandard: `${vul}#HssBaselineStandard`,
+          BaselineRuleResult: `${vul}#HssBaselineResultType`,
         },
       },
     },

@@ -320,6 +320,76 @@ const productImages: OperationSpec = {
   minimum: () => ({ calls: 1, warmCalls: 0, levels: 1, why: '1 Workspace list (limit 20)' }),
 };
 
+/**
+ * The console's "what is vulnerable in this image" view, of the image ImageDetail opens. HSS lists an
+ * image's vulnerabilities only per image (all software at once, 200 a page), its baseline checks per
+ * image, and the failed rules per check; nothing exists before a first scan.
+ */
+const imageVulnerabilities: OperationSpec = {
+  key: 'ImageVulnerabilities',
+  operationName: 'ImageVulnerabilities',
+  file: 'ImageVulnerabilities.graphql',
+  variables: (detail) => ({ id: detail?.id ?? 'missing', appsFirst: 50 }),
+  validate(data, detail) {
+    const problems: string[] = [];
+    const image = obj(data.containerImage);
+    if (!image) return ['containerImage is null'];
+    if (detail && image.reference !== `${detail.namespace}/${detail.name}:${detail.tag}`) {
+      problems.push(`reference ${String(image.reference)} is not the image asked for`);
+    }
+    checkConnection(problems, 'apps', image.apps, 50).forEach((app, i) => {
+      const rows = app.vulnerabilities;
+      if (!Array.isArray(rows)) problems.push(`apps[${i}].vulnerabilities is not a list`);
+      // Vendored copies of one name and version share their rows, so a list may hold more than the count.
+      else if (
+        num(app.vulnerabilityCount) === 0 ? rows.length !== 0 : rows.length < num(app.vulnerabilityCount)
+      ) {
+        problems.push(
+          `apps[${i}]: ${rows.length} vulnerabilities for a count of ${String(app.vulnerabilityCount)}`,
+        );
+      }
+    });
+    const checks = image.baselineChecks;
+    if (!Array.isArray(checks)) problems.push('baselineChecks is not a list');
+    else
+      checks.map(obj).forEach((check, i) => {
+        const rules = check?.failedRules;
+        if (!Array.isArray(rules) || rules.length !== num(check?.failedRuleCount)) {
+          problems.push(`baselineChecks[${i}]: failedRules do not match failedRuleCount`);
+        }
+      });
+    return problems;
+  },
+  minimum(data) {
+    const image = obj(data.containerImage);
+    if (!image || neverScanned(image)) {
+      return {
+        calls: 1,
+        warmCalls: 0,
+        levels: 1,
+        why: '1 HSS list (the id); nothing else exists before a scan',
+      };
+    }
+    const apps = arr(obj(image.apps)?.nodes).map((node) => obj(node) ?? {});
+    const vulnerable = apps.some((app) => num(app.vulnerabilityCount) > 0);
+    const vulnerabilityPages = vulnerable
+      ? Math.max(1, Math.ceil(num(obj(image.scan)?.vulnerabilityCount) / 200))
+      : 0;
+    const failedChecks = arr(image.baselineChecks).filter(
+      (check) => num(obj(check)?.failedRuleCount) > 0,
+    ).length;
+    return {
+      calls: 1 + 1 + vulnerabilityPages + 1 + failedChecks,
+      warmCalls: 0,
+      levels: vulnerabilityPages > 1 ? 4 : 3,
+      why:
+        `1 HSS list (the id) + 1 software list + ${vulnerabilityPages} vulnerability page(s) of 200 for ` +
+        `all the software at once (none if no shown item has any) + 1 baseline-check list + ${failedChecks} ` +
+        'failed-rule lists (checks with failures only); levels: list → software, checks → vulnerabilities, rules',
+    };
+  },
+};
+
 export const OPERATIONS: readonly OperationSpec[] = [
   dashboard(20),
   dashboard(100),
@@ -327,6 +397,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
   softwareSearch,
   sharedRepositories,
   productImages,
+  imageVulnerabilities,
 ];
 
 /** The answer's problems: HTTP status, `errors`, missing data, then the operation's own checks. */

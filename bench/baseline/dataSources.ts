@@ -17,6 +17,14 @@ import type {
   ListRegistryImagesQuery,
   ShowImageFilesStatQuery,
 } from '../../src/upstream/hss/types';
+import type {
+  HssImageRiskConfig,
+  HssImageRiskConfigRule,
+  HssImageVulnerability,
+  ListImageRiskConfigRulesQuery,
+  ListImageRiskConfigsQuery,
+  ListImageVulnerabilitiesQuery,
+} from '../../src/upstream/hss/vulnerabilityTypes';
 import type { IamTokenResponse } from '../../src/upstream/iam/types';
 import type { ListSharedReposQuery, SwrSharedRepository } from '../../src/upstream/swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from '../../src/upstream/workspace/types';
@@ -120,6 +128,26 @@ export class HssAPI extends HuaweiAPI {
 
   batchScan(body: BatchScanSwrImageBody): Promise<unknown> {
     return this.post('image/batch-scan', { body });
+  }
+
+  listImageVulnerabilities(
+    imageId: string,
+    query: ListImageVulnerabilitiesQuery,
+  ): Promise<HssPage<HssImageVulnerability>> {
+    return this.get(`image/${encodeURIComponent(imageId)}/vulnerabilities`, { params: params(query) });
+  }
+
+  listImageRiskConfigs(query: ListImageRiskConfigsQuery): Promise<HssPage<HssImageRiskConfig>> {
+    return this.get('image/baseline/risk-configs', { params: params(query) });
+  }
+
+  listImageRiskConfigRules(
+    checkName: string,
+    query: ListImageRiskConfigRulesQuery,
+  ): Promise<HssPage<HssImageRiskConfigRule>> {
+    return this.get(`image/baseline/risk-configs/${encodeURIComponent(checkName)}/rules`, {
+      params: params(query),
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSources, type BaselineConfig, type BaselineContext } from './dataSources';
 import { resolvers } from './resolvers';
+import { withVulnerabilityResolvers } from './vulnerabilityResolvers';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
     .sort()
     .map((file) => readFileSync(join(schemaDir, file), 'utf8'));
 
-  const server = new ApolloServer<BaselineContext>({ typeDefs, resolvers });
+  const server = new ApolloServer<BaselineContext>({
+    typeDefs,
+    resolvers: withVulnerabilityResolvers(resolvers),
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: Number(process.env.PORT ?? 4100), host: process.env.HOST ?? '127.0.0.1' },
     context: async () => ({ dataSources: createDataSources(config, { cache: server.cache }) }),

@@ -9,14 +9,25 @@ import type { HssGlobalAppImageKind as ImageKind } from '../upstream/hss/types';
 import type { SwrShareCenter as ShareCenter } from '../upstream/swr/types';
 import type { SwrRepositoryCategory as RepositoryCategory } from '../upstream/swr/types';
 import type { WorkspaceImageType as ProductImageType } from '../upstream/workspace/types';
+import type { HssRepairNecessity as RepairNecessity } from '../upstream/hss/vulnerabilityTypes';
+import type { HssVulType as VulnerabilityType } from '../upstream/hss/vulnerabilityTypes';
+import type { HssVulHandleStatus as VulnerabilityHandleStatus } from '../upstream/hss/vulnerabilityTypes';
+import type { HssVulSeverity as VulnerabilitySeverity } from '../upstream/hss/vulnerabilityTypes';
+import type { HssVulImageScope as VulnerabilityImageScope } from '../upstream/hss/vulnerabilityTypes';
+import type { HssVulStatus as VulnerabilityStatus } from '../upstream/hss/vulnerabilityTypes';
+import type { HssBaselineSeverity as BaselineSeverity } from '../upstream/hss/vulnerabilityTypes';
+import type { HssBaselineStandard as BaselineStandard } from '../upstream/hss/vulnerabilityTypes';
+import type { HssBaselineResultType as BaselineRuleResult } from '../upstream/hss/vulnerabilityTypes';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
 import type { HssRegistryImage } from '../upstream/hss/types';
+import type { HssImageVulnerability, HssVulAffectImage, HssVulAffectImageApp, HssVulAffectAppPath, HssImageRiskConfigRule } from '../upstream/hss/vulnerabilityTypes';
+import type { ImageVulnerabilityPage, ImageVulnerabilityEdgeModel, VulnerabilityModel, VulnerabilityPage, VulnerabilityEdgeModel, CveModel, AffectedImagePage, AffectedImageEdgeModel, BaselineCheckModel } from '../graphql/vulnerabilityModels';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
-export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -36,6 +47,119 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** An image that has a vulnerability (HSS ListVulAffectImages). */
+export type AffectedImage = {
+  __typename?: 'AffectedImage';
+  /** Containers running the image (`container_num`). */
+  containerCount: Maybe<Scalars['Int']['output']>;
+  /** First scan that found it (`first_scan_time`). */
+  firstScannedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The image in the graph; null when it is not a registry image or no longer exists. */
+  image: Maybe<ContainerImage>;
+  /** HSS image id (`image_id`). */
+  imageId: Scalars['String']['output'];
+  /** Latest scan (`latest_scan_time`). */
+  lastScannedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Repository name (`image_name`). */
+  name: Maybe<Scalars['String']['output']>;
+  /** Organization (`organization`). */
+  namespace: Maybe<Scalars['String']['output']>;
+  /** Severity of the vulnerability in this image (`repair_necessity`). */
+  severity: Maybe<VulnerabilitySeverity>;
+  /** Tag (`image_version`). */
+  tag: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of affected images. */
+export type AffectedImageConnection = {
+  __typename?: 'AffectedImageConnection';
+  /** The images with their cursors. */
+  edges: Array<AffectedImageEdge>;
+  /** The images of this page, without cursors. */
+  nodes: Array<AffectedImage>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of affected images (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An affected image and its position in a list. */
+export type AffectedImageEdge = {
+  __typename?: 'AffectedImageEdge';
+  /** Opaque position; pass it as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The affected image. */
+  node: AffectedImage;
+};
+
+/** A software item of an image that has a vulnerability (HSS ListVulAffectImageApps). */
+export type AffectedSoftware = {
+  __typename?: 'AffectedSoftware';
+  /** Each installed copy (`paths`). */
+  locations: Array<AffectedSoftwareLocation>;
+  /** Software name (`app_name`). */
+  name: Scalars['String']['output'];
+  /** The rule that matched (`rule`). */
+  rule: Maybe<Scalars['String']['output']>;
+};
+
+/** One installed copy of affected software. */
+export type AffectedSoftwareLocation = {
+  __typename?: 'AffectedSoftwareLocation';
+  /** Install path (`app_path`). */
+  path: Maybe<Scalars['String']['output']>;
+  /** Fixed or ignored (`status`). */
+  status: Maybe<VulnerabilityStatus>;
+  /** Installed version (`app_version`). */
+  version: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One baseline (configuration) check of an image (HSS ListImageRiskConfigs). HSS checks only CentOS 7,
+ * Debian 10, EulerOS and Ubuntu 16 images; others have none.
+ */
+export type BaselineCheck = {
+  __typename?: 'BaselineCheck';
+  /** What the check covers (`check_type_desc`). */
+  description: Maybe<Scalars['String']['output']>;
+  /** Rules the image failed (`failed_rule_num`). */
+  failedRuleCount: Scalars['Int']['output'];
+  /**
+   * The failed rules (HSS ListImageRiskConfigRules, one call per check, only when asked for and only when
+   * `failedRuleCount` is above 0). At most 200.
+   */
+  failedRules: Maybe<Array<BaselineRule>>;
+  /** Check name (`check_name`), e.g. `SSH`. */
+  name: Scalars['String']['output'];
+  /** Rules checked (`check_rule_num`). */
+  ruleCount: Scalars['Int']['output'];
+  /** Risk level (`severity`). */
+  severity: Maybe<BaselineSeverity>;
+  /** Standard the check belongs to (`standard`). */
+  standard: Maybe<BaselineStandard>;
+  /** Check type (`check_type`). */
+  type: Maybe<Scalars['String']['output']>;
+};
+
+/** One rule of a baseline check (HSS ListImageRiskConfigRules). */
+export type BaselineRule = {
+  __typename?: 'BaselineRule';
+  /** Rule id (`check_rule_id`). */
+  id: Maybe<Scalars['String']['output']>;
+  /** What the rule requires (`check_rule_name`). */
+  name: Scalars['String']['output'];
+  /** Outcome on this image (`scan_result`). */
+  result: Maybe<BaselineRuleResult>;
+  /** Risk level (`severity`). */
+  severity: Maybe<BaselineSeverity>;
+};
+
+export { BaselineRuleResult };
+
+export { BaselineSeverity };
+
+export { BaselineStandard };
+
 /** A container image (one tag of a repository) as HSS knows it, with its scan results and joins. */
 export type ContainerImage = Node & {
   __typename?: 'ContainerImage';
@@ -44,6 +168,12 @@ export type ContainerImage = Node & {
    * scanned. `first` is 1–200 (default 20).
    */
   apps: Maybe<ImageAppConnection>;
+  /**
+   * Baseline (configuration) checks of the image (HSS ListImageRiskConfigs, one call; at most 200), cached
+   * for as long as the image's scan state is the same. Empty with no upstream call for an image never
+   * scanned. `standard` narrows to one standard.
+   */
+  baselineChecks: Maybe<Array<BaselineCheck>>;
   /** Manifest digest (`image_digest`). */
   digest: Maybe<Scalars['String']['output']>;
   /**
@@ -89,6 +219,13 @@ export type ContainerImage = Node & {
   type: ContainerImageType;
   /** When the image was last pushed or updated (`latest_update_time`). */
   updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Vulnerabilities found by the image's last scan (HSS ListImageVulnerabilities), one upstream call per
+   * page, cached for as long as the image's scan state is the same. Empty with no upstream call for an
+   * image never scanned, or whose scan found none (`scan.vulnerabilityCount` 0) unless asking for HANDLED
+   * ones. `first` is 1–200 (default 20). HSS gives no fixed version: see `ImageVulnerability.solution`.
+   */
+  vulnerabilities: Maybe<ImageVulnerabilityConnection>;
 };
 
 
@@ -96,6 +233,20 @@ export type ContainerImage = Node & {
 export type ContainerImageAppsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ImageAppsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A container image (one tag of a repository) as HSS knows it, with its scan results and joins. */
+export type ContainerImageBaselineChecksArgs = {
+  standard: InputMaybe<BaselineStandard>;
+};
+
+
+/** A container image (one tag of a repository) as HSS knows it, with its scan results and joins. */
+export type ContainerImageVulnerabilitiesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageVulnerabilityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -149,6 +300,19 @@ export type ContainerImageFilter = {
 
 export { ContainerImageType };
 
+/** A CVE of a vulnerability. */
+export type Cve = {
+  __typename?: 'Cve';
+  /** CVSS base score, 0.0–10.0 (`cvss` / `cvss_score`). */
+  cvssScore: Maybe<Scalars['Float']['output']>;
+  /** What it is (`description`); null when taken from the vulnerability list. */
+  description: Maybe<Scalars['String']['output']>;
+  /** CVE id (`cve_id`). */
+  id: Scalars['String']['output'];
+  /** When it was published (`publish_time`); null when taken from the vulnerability list. */
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** Files inside an image (HSS files-statistics). */
 export type FileStatistics = {
   __typename?: 'FileStatistics';
@@ -177,6 +341,12 @@ export type ImageApp = {
   type: Maybe<Scalars['String']['output']>;
   /** Installed version (`app_version`). */
   version: Maybe<Scalars['String']['output']>;
+  /**
+   * Vulnerabilities of this software item in its image (HSS ListImageVulnerabilities): one call per image
+   * serves all its software (more only past 200 vulnerabilities), and none for software with
+   * `vulnerabilityCount` 0. Matched on name and version (and path, where both sides have one).
+   */
+  vulnerabilities: Maybe<Array<ImageVulnerability>>;
   /** Known vulnerabilities in this package (`vul_num`). */
   vulnerabilityCount: Maybe<Scalars['Int']['output']>;
 };
@@ -252,6 +422,75 @@ export type ImageSoftwareFilter = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Only software that fails compliance checks (`is_compliant=false`). */
   nonCompliantOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A vulnerability found in one software item of one image (HSS ListImageVulnerabilities). HSS gives no
+ * fixed version and no CVE list here: the fix is the free-text `solution` plus `url`; for CVEs and CVSS
+ * scores, look the id up in `Query.vulnerabilities`.
+ */
+export type ImageVulnerability = {
+  __typename?: 'ImageVulnerability';
+  /** What the vulnerability is (`description`). */
+  description: Maybe<Scalars['String']['output']>;
+  /**
+   * Vulnerability id (`vul_id`): a CVE id for application vulnerabilities, a distribution advisory id
+   * (e.g. EulerOS-SA, DSA) for operating-system ones.
+   */
+  id: Scalars['String']['output'];
+  /** Digest of the image layer the vulnerable software is in (`position`). */
+  layerDigest: Maybe<Scalars['String']['output']>;
+  /** How urgently to fix it (`repair_necessity`); null for a value this gateway does not know. */
+  repairNecessity: Maybe<RepairNecessity>;
+  /** Name of the vulnerable software (`app_name`). */
+  softwareName: Maybe<Scalars['String']['output']>;
+  /** Where the software is installed (`app_path`); HSS gives it for application vulnerabilities only. */
+  softwarePath: Maybe<Scalars['String']['output']>;
+  /** Installed, vulnerable version (`version`). HSS has no "fixed in" version field. */
+  softwareVersion: Maybe<Scalars['String']['output']>;
+  /** How to fix it, free text (`solution`): the only fix information HSS offers. */
+  solution: Maybe<Scalars['String']['output']>;
+  /** Advisory or CVE page (`url`). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of an image's vulnerabilities. */
+export type ImageVulnerabilityConnection = {
+  __typename?: 'ImageVulnerabilityConnection';
+  /** The vulnerabilities with their cursors. */
+  edges: Array<ImageVulnerabilityEdge>;
+  /** The vulnerabilities of this page, without cursors. */
+  nodes: Array<ImageVulnerability>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of vulnerabilities (all pages) matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An image vulnerability and its position in a list. */
+export type ImageVulnerabilityEdge = {
+  __typename?: 'ImageVulnerabilityEdge';
+  /** Opaque position; pass it as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The vulnerability. */
+  node: ImageVulnerability;
+};
+
+/**
+ * Narrows the vulnerabilities of one image; fields combine with AND. Each maps to the ListImageVulnerabilities
+ * query parameter named.
+ */
+export type ImageVulnerabilityFilter = {
+  /** Handled or not (`handle_status`). */
+  handleStatus?: InputMaybe<VulnerabilityHandleStatus>;
+  /** Vulnerability id, fuzzy (`vul_id`, at most 256 characters). */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** How urgent (`repair_necessity`). */
+  repairNecessity?: InputMaybe<RepairNecessity>;
+  /** Software name (`app_name`, at most 128 characters). */
+  softwareName?: InputMaybe<Scalars['String']['input']>;
+  /** Operating-system package or application vulnerabilities (`type`). */
+  type?: InputMaybe<VulnerabilityType>;
 };
 
 export type Mutation = {
@@ -386,6 +625,11 @@ export type Query = {
    * Costs no upstream call.
    */
   upstreamQuota: Array<UpstreamQuota>;
+  /**
+   * Vulnerabilities across all images (HSS ListGeneralImageVuls), one upstream call per page. `first` is
+   * 1–200 (default 20).
+   */
+  vulnerabilities: VulnerabilityConnection;
 };
 
 
@@ -436,6 +680,16 @@ export type QuerySharedRepositoriesArgs = {
   filter: InputMaybe<SharedRepositoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryVulnerabilitiesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: VulnerabilityFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export { RepairNecessity };
 
 export { RepositoryCategory };
 
@@ -596,6 +850,113 @@ export type UpstreamQuota = {
   windowMs: Scalars['Int']['output'];
 };
 
+/** A vulnerability across all images (HSS ListGeneralImageVuls), with its CVEs and their CVSS scores. */
+export type Vulnerability = {
+  __typename?: 'Vulnerability';
+  /** Images that have it (`image_num`). */
+  affectedImageCount: Scalars['Int']['output'];
+  /**
+   * The images that have it (HSS ListVulAffectImages, one call per page), each joined to its
+   * `ContainerImage` (one HSS list per repository). `first` is 1–200 (default 20).
+   */
+  affectedImages: Maybe<AffectedImageConnection>;
+  /**
+   * The software items of one image (by its `ContainerImage.id`) that have this vulnerability, with their
+   * versions and paths (HSS ListVulAffectImageApps, one call; at most 200).
+   */
+  affectedSoftware: Maybe<Array<AffectedSoftware>>;
+  /**
+   * Its CVEs with CVSS scores: from the list entry itself (`cve_list`, no call; then `publishedAt` and
+   * `description` are null), else HSS ListVulnerabilityCve (one call, at most 200).
+   */
+  cves: Maybe<Array<Cve>>;
+  /** What it is (`description`). */
+  description: Maybe<Scalars['String']['output']>;
+  /** Vulnerability id (`vul_id`), as in `ImageVulnerability.id`. */
+  id: Scalars['String']['output'];
+  /** Labels HSS attaches (`label_list`). */
+  labels: Array<Scalars['String']['output']>;
+  /** When it was last found by a scan (`scan_time`). */
+  lastScannedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Highest CVSS score of its CVEs (`max_cvss_score`). */
+  maxCvssScore: Maybe<Scalars['Float']['output']>;
+  /** Name (`vul_name`). */
+  name: Maybe<Scalars['String']['output']>;
+  /** Severity (`severity_level`). */
+  severity: Maybe<VulnerabilitySeverity>;
+  /** How to fix it, free text (`solution_detail`). HSS has no fixed-version field. */
+  solution: Maybe<Scalars['String']['output']>;
+  /** Operating-system package or application vulnerability (`type`). */
+  type: Maybe<VulnerabilityType>;
+  /** Advisory or CVE page (`url`). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A vulnerability across all images (HSS ListGeneralImageVuls), with its CVEs and their CVSS scores. */
+export type VulnerabilityAffectedImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A vulnerability across all images (HSS ListGeneralImageVuls), with its CVEs and their CVSS scores. */
+export type VulnerabilityAffectedSoftwareArgs = {
+  image: Scalars['ID']['input'];
+};
+
+/** A page of vulnerabilities. */
+export type VulnerabilityConnection = {
+  __typename?: 'VulnerabilityConnection';
+  /** The vulnerabilities with their cursors. */
+  edges: Array<VulnerabilityEdge>;
+  /** The vulnerabilities of this page, without cursors. */
+  nodes: Array<Vulnerability>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of vulnerabilities (all pages) matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A vulnerability and its position in a list. */
+export type VulnerabilityEdge = {
+  __typename?: 'VulnerabilityEdge';
+  /** Opaque position; pass it as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The vulnerability. */
+  node: Vulnerability;
+};
+
+/** Narrows `Query.vulnerabilities`; fields combine with AND. */
+export type VulnerabilityFilter = {
+  /** A CVE the vulnerability carries (`cve_id`, at most 256 characters). */
+  cveId?: InputMaybe<Scalars['String']['input']>;
+  /** Handled or not (`handle_status`, required by HSS). */
+  handleStatus?: InputMaybe<VulnerabilityHandleStatus>;
+  /** Vulnerability id, fuzzy (`vul_id`, at most 256 characters). */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Which images to look at (`image_type`, required by HSS). */
+  imageScope?: InputMaybe<VulnerabilityImageScope>;
+  /** Vulnerability name, fuzzy (`vul_name`, at most 256 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Severity (`severity_level`). */
+  severity?: InputMaybe<VulnerabilitySeverity>;
+  /** Fixed or ignored (`status`). */
+  status?: InputMaybe<VulnerabilityStatus>;
+  /** Operating-system package or application vulnerabilities (`type`, required by HSS). */
+  type: VulnerabilityType;
+};
+
+export { VulnerabilityHandleStatus };
+
+export { VulnerabilityImageScope };
+
+export { VulnerabilitySeverity };
+
+export { VulnerabilityStatus };
+
+export { VulnerabilityType };
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -677,14 +1038,26 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AffectedImage: ResolverTypeWrapper<HssVulAffectImage>;
+  AffectedImageConnection: ResolverTypeWrapper<AffectedImagePage>;
+  AffectedImageEdge: ResolverTypeWrapper<AffectedImageEdgeModel>;
+  AffectedSoftware: ResolverTypeWrapper<HssVulAffectImageApp>;
+  AffectedSoftwareLocation: ResolverTypeWrapper<HssVulAffectAppPath>;
+  BaselineCheck: ResolverTypeWrapper<BaselineCheckModel>;
+  BaselineRule: ResolverTypeWrapper<HssImageRiskConfigRule>;
+  BaselineRuleResult: BaselineRuleResult;
+  BaselineSeverity: BaselineSeverity;
+  BaselineStandard: BaselineStandard;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContainerImage: ResolverTypeWrapper<ContainerImageModel>;
   ContainerImageConnection: ResolverTypeWrapper<ContainerImagePage>;
   ContainerImageEdge: ResolverTypeWrapper<ContainerImageEdgeModel>;
   ContainerImageFilter: ContainerImageFilter;
   ContainerImageType: ContainerImageType;
+  Cve: ResolverTypeWrapper<CveModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FileStatistics: ResolverTypeWrapper<FileStatistics>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImageApp: ResolverTypeWrapper<ImageAppModel>;
   ImageAppConnection: ResolverTypeWrapper<ImageAppPage>;
@@ -694,6 +1067,10 @@ export type ResolversTypes = {
   ImageRefInput: ImageRefInput;
   ImageScan: ResolverTypeWrapper<HssRegistryImage>;
   ImageSoftwareFilter: ImageSoftwareFilter;
+  ImageVulnerability: ResolverTypeWrapper<HssImageVulnerability>;
+  ImageVulnerabilityConnection: ResolverTypeWrapper<ImageVulnerabilityPage>;
+  ImageVulnerabilityEdge: ResolverTypeWrapper<ImageVulnerabilityEdgeModel>;
+  ImageVulnerabilityFilter: ImageVulnerabilityFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -704,6 +1081,7 @@ export type ResolversTypes = {
   ProductImageFilter: ProductImageFilter;
   ProductImageType: ProductImageType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RepairNecessity: RepairNecessity;
   RepositoryCategory: RepositoryCategory;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   ScanFailureCode: ScanFailureCode;
@@ -719,17 +1097,35 @@ export type ResolversTypes = {
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpstreamQuota: ResolverTypeWrapper<UpstreamQuotaModel>;
+  Vulnerability: ResolverTypeWrapper<VulnerabilityModel>;
+  VulnerabilityConnection: ResolverTypeWrapper<VulnerabilityPage>;
+  VulnerabilityEdge: ResolverTypeWrapper<VulnerabilityEdgeModel>;
+  VulnerabilityFilter: VulnerabilityFilter;
+  VulnerabilityHandleStatus: VulnerabilityHandleStatus;
+  VulnerabilityImageScope: VulnerabilityImageScope;
+  VulnerabilitySeverity: VulnerabilitySeverity;
+  VulnerabilityStatus: VulnerabilityStatus;
+  VulnerabilityType: VulnerabilityType;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AffectedImage: HssVulAffectImage;
+  AffectedImageConnection: AffectedImagePage;
+  AffectedImageEdge: AffectedImageEdgeModel;
+  AffectedSoftware: HssVulAffectImageApp;
+  AffectedSoftwareLocation: HssVulAffectAppPath;
+  BaselineCheck: BaselineCheckModel;
+  BaselineRule: HssImageRiskConfigRule;
   Boolean: Scalars['Boolean']['output'];
   ContainerImage: ContainerImageModel;
   ContainerImageConnection: ContainerImagePage;
   ContainerImageEdge: ContainerImageEdgeModel;
   ContainerImageFilter: ContainerImageFilter;
+  Cve: CveModel;
   DateTime: Scalars['DateTime']['output'];
   FileStatistics: FileStatistics;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   ImageApp: ImageAppModel;
   ImageAppConnection: ImageAppPage;
@@ -738,6 +1134,10 @@ export type ResolversParentTypes = {
   ImageRefInput: ImageRefInput;
   ImageScan: HssRegistryImage;
   ImageSoftwareFilter: ImageSoftwareFilter;
+  ImageVulnerability: HssImageVulnerability;
+  ImageVulnerabilityConnection: ImageVulnerabilityPage;
+  ImageVulnerabilityEdge: ImageVulnerabilityEdgeModel;
+  ImageVulnerabilityFilter: ImageVulnerabilityFilter;
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -757,10 +1157,75 @@ export type ResolversParentTypes = {
   SharedRepositoryFilter: SharedRepositoryFilter;
   String: Scalars['String']['output'];
   UpstreamQuota: UpstreamQuotaModel;
+  Vulnerability: VulnerabilityModel;
+  VulnerabilityConnection: VulnerabilityPage;
+  VulnerabilityEdge: VulnerabilityEdgeModel;
+  VulnerabilityFilter: VulnerabilityFilter;
 };
+
+export type AffectedImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AffectedImage'] = ResolversParentTypes['AffectedImage']> = {
+  containerCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstScannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastScannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  namespace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['VulnerabilitySeverity']>, ParentType, ContextType>;
+  tag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AffectedImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AffectedImageConnection'] = ResolversParentTypes['AffectedImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AffectedImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AffectedImage']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AffectedImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AffectedImageEdge'] = ResolversParentTypes['AffectedImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AffectedImage'], ParentType, ContextType>;
+};
+
+export type AffectedSoftwareResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AffectedSoftware'] = ResolversParentTypes['AffectedSoftware']> = {
+  locations?: Resolver<Array<ResolversTypes['AffectedSoftwareLocation']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AffectedSoftwareLocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AffectedSoftwareLocation'] = ResolversParentTypes['AffectedSoftwareLocation']> = {
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['VulnerabilityStatus']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BaselineCheckResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BaselineCheck'] = ResolversParentTypes['BaselineCheck']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failedRuleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedRules?: Resolver<Maybe<Array<ResolversTypes['BaselineRule']>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['BaselineSeverity']>, ParentType, ContextType>;
+  standard?: Resolver<Maybe<ResolversTypes['BaselineStandard']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BaselineRuleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BaselineRule'] = ResolversParentTypes['BaselineRule']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['BaselineRuleResult']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['BaselineSeverity']>, ParentType, ContextType>;
+};
+
+export type BaselineRuleResultResolvers = EnumResolverSignature<{ FAILED?: any, PASS?: any }, ResolversTypes['BaselineRuleResult']>;
+
+export type BaselineSeverityResolvers = EnumResolverSignature<{ CRITICAL?: any, HIGH?: any, LOW?: any, MEDIUM?: any, SECURE?: any }, ResolversTypes['BaselineSeverity']>;
+
+export type BaselineStandardResolvers = EnumResolverSignature<{ CN?: any, HUAWEI?: any }, ResolversTypes['BaselineStandard']>;
 
 export type ContainerImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerImage'] = ResolversParentTypes['ContainerImage']> = {
   apps?: Resolver<Maybe<ResolversTypes['ImageAppConnection']>, ParentType, ContextType, RequireFields<ContainerImageAppsArgs, 'first'>>;
+  baselineChecks?: Resolver<Maybe<Array<ResolversTypes['BaselineCheck']>>, ParentType, ContextType, Partial<ContainerImageBaselineChecksArgs>>;
   digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fileStatistics?: Resolver<Maybe<ResolversTypes['FileStatistics']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -778,6 +1243,7 @@ export type ContainerImageResolvers<ContextType = GatewayContext, ParentType ext
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ContainerImageType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  vulnerabilities?: Resolver<Maybe<ResolversTypes['ImageVulnerabilityConnection']>, ParentType, ContextType, RequireFields<ContainerImageVulnerabilitiesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -794,6 +1260,13 @@ export type ContainerImageEdgeResolvers<ContextType = GatewayContext, ParentType
 };
 
 export type ContainerImageTypeResolvers = EnumResolverSignature<{ ENTERPRISE?: any, HARBOR?: any, JFROG?: any, PRIVATE?: any, SHARED?: any }, ResolversTypes['ContainerImageType']>;
+
+export type CveResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cve'] = ResolversParentTypes['Cve']> = {
+  cvssScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -813,6 +1286,7 @@ export type ImageAppResolvers<ContextType = GatewayContext, ParentType extends R
   path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vulnerabilities?: Resolver<Maybe<Array<ResolversTypes['ImageVulnerability']>>, ParentType, ContextType>;
   vulnerabilityCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
@@ -840,6 +1314,30 @@ export type ImageScanResolvers<ContextType = GatewayContext, ParentType extends 
   status?: Resolver<ResolversTypes['ScanStatus'], ParentType, ContextType>;
   unsafeSettingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   vulnerabilityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageVulnerabilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageVulnerability'] = ResolversParentTypes['ImageVulnerability']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  layerDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repairNecessity?: Resolver<Maybe<ResolversTypes['RepairNecessity']>, ParentType, ContextType>;
+  softwareName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  softwarePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  softwareVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  solution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ImageVulnerabilityConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageVulnerabilityConnection'] = ResolversParentTypes['ImageVulnerabilityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ImageVulnerabilityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImageVulnerability']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImageVulnerabilityEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageVulnerabilityEdge'] = ResolversParentTypes['ImageVulnerabilityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImageVulnerability'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -895,7 +1393,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
   sharedRepositories?: Resolver<ResolversTypes['SharedRepositoryConnection'], ParentType, ContextType, RequireFields<QuerySharedRepositoriesArgs, 'center' | 'first'>>;
   upstreamQuota?: Resolver<Array<ResolversTypes['UpstreamQuota']>, ParentType, ContextType>;
+  vulnerabilities?: Resolver<ResolversTypes['VulnerabilityConnection'], ParentType, ContextType, RequireFields<QueryVulnerabilitiesArgs, 'filter' | 'first'>>;
 };
+
+export type RepairNecessityResolvers = EnumResolverSignature<{ DELAYED?: any, IMMEDIATE?: any, NOT_NEEDED?: any }, ResolversTypes['RepairNecessity']>;
 
 export type RepositoryCategoryResolvers = EnumResolverSignature<{ APP_SERVER?: any, ARM?: any, DATABASE?: any, FRAMEWORK_APP?: any, LANG?: any, LINUX?: any, OTHER?: any, WINDOWS?: any }, ResolversTypes['RepositoryCategory']>;
 
@@ -965,11 +1466,61 @@ export type UpstreamQuotaResolvers<ContextType = GatewayContext, ParentType exte
   windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type VulnerabilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Vulnerability'] = ResolversParentTypes['Vulnerability']> = {
+  affectedImageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  affectedImages?: Resolver<Maybe<ResolversTypes['AffectedImageConnection']>, ParentType, ContextType, RequireFields<VulnerabilityAffectedImagesArgs, 'first'>>;
+  affectedSoftware?: Resolver<Maybe<Array<ResolversTypes['AffectedSoftware']>>, ParentType, ContextType, RequireFields<VulnerabilityAffectedSoftwareArgs, 'image'>>;
+  cves?: Resolver<Maybe<Array<ResolversTypes['Cve']>>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lastScannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  maxCvssScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['VulnerabilitySeverity']>, ParentType, ContextType>;
+  solution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['VulnerabilityType']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VulnerabilityConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VulnerabilityConnection'] = ResolversParentTypes['VulnerabilityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VulnerabilityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Vulnerability']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VulnerabilityEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VulnerabilityEdge'] = ResolversParentTypes['VulnerabilityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Vulnerability'], ParentType, ContextType>;
+};
+
+export type VulnerabilityHandleStatusResolvers = EnumResolverSignature<{ HANDLED?: any, UNHANDLED?: any }, ResolversTypes['VulnerabilityHandleStatus']>;
+
+export type VulnerabilityImageScopeResolvers = EnumResolverSignature<{ CICD?: any, CLUSTER?: any, LOCAL?: any, REGISTRY?: any }, ResolversTypes['VulnerabilityImageScope']>;
+
+export type VulnerabilitySeverityResolvers = EnumResolverSignature<{ CRITICAL?: any, HIGH?: any, LOW?: any, MEDIUM?: any }, ResolversTypes['VulnerabilitySeverity']>;
+
+export type VulnerabilityStatusResolvers = EnumResolverSignature<{ IGNORED?: any, UNFIXED?: any }, ResolversTypes['VulnerabilityStatus']>;
+
+export type VulnerabilityTypeResolvers = EnumResolverSignature<{ APPLICATION?: any, LINUX?: any }, ResolversTypes['VulnerabilityType']>;
+
 export type Resolvers<ContextType = GatewayContext> = {
+  AffectedImage?: AffectedImageResolvers<ContextType>;
+  AffectedImageConnection?: AffectedImageConnectionResolvers<ContextType>;
+  AffectedImageEdge?: AffectedImageEdgeResolvers<ContextType>;
+  AffectedSoftware?: AffectedSoftwareResolvers<ContextType>;
+  AffectedSoftwareLocation?: AffectedSoftwareLocationResolvers<ContextType>;
+  BaselineCheck?: BaselineCheckResolvers<ContextType>;
+  BaselineRule?: BaselineRuleResolvers<ContextType>;
+  BaselineRuleResult?: BaselineRuleResultResolvers;
+  BaselineSeverity?: BaselineSeverityResolvers;
+  BaselineStandard?: BaselineStandardResolvers;
   ContainerImage?: ContainerImageResolvers<ContextType>;
   ContainerImageConnection?: ContainerImageConnectionResolvers<ContextType>;
   ContainerImageEdge?: ContainerImageEdgeResolvers<ContextType>;
   ContainerImageType?: ContainerImageTypeResolvers;
+  Cve?: CveResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FileStatistics?: FileStatisticsResolvers<ContextType>;
   ImageApp?: ImageAppResolvers<ContextType>;
@@ -977,6 +1528,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImageAppEdge?: ImageAppEdgeResolvers<ContextType>;
   ImageKind?: ImageKindResolvers;
   ImageScan?: ImageScanResolvers<ContextType>;
+  ImageVulnerability?: ImageVulnerabilityResolvers<ContextType>;
+  ImageVulnerabilityConnection?: ImageVulnerabilityConnectionResolvers<ContextType>;
+  ImageVulnerabilityEdge?: ImageVulnerabilityEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -985,6 +1539,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ProductImageEdge?: ProductImageEdgeResolvers<ContextType>;
   ProductImageType?: ProductImageTypeResolvers;
   Query?: QueryResolvers<ContextType>;
+  RepairNecessity?: RepairNecessityResolvers;
   RepositoryCategory?: RepositoryCategoryResolvers;
   SafeInt?: GraphQLScalarType;
   ScanFailureCode?: ScanFailureCodeResolvers;
@@ -996,5 +1551,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   SharedRepositoryConnection?: SharedRepositoryConnectionResolvers<ContextType>;
   SharedRepositoryEdge?: SharedRepositoryEdgeResolvers<ContextType>;
   UpstreamQuota?: UpstreamQuotaResolvers<ContextType>;
+  Vulnerability?: VulnerabilityResolvers<ContextType>;
+  VulnerabilityConnection?: VulnerabilityConnectionResolvers<ContextType>;
+  VulnerabilityEdge?: VulnerabilityEdgeResolvers<ContextType>;
+  VulnerabilityHandleStatus?: VulnerabilityHandleStatusResolvers;
+  VulnerabilityImageScope?: VulnerabilityImageScopeResolvers;
+  VulnerabilitySeverity?: VulnerabilitySeverityResolvers;
+  VulnerabilityStatus?: VulnerabilityStatusResolvers;
+  VulnerabilityType?: VulnerabilityTypeResolvers;
 };
 

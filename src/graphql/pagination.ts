@@ -6,6 +6,7 @@
 import {
   HSS_APPS_RANGE,
   HSS_REGISTRY_IMAGES_RANGE,
+  HSS_VULNERABILITY_RANGE,
   SWR_SHARED_REPOS_PAGE,
   SWR_SHARED_REPOS_RANGE,
   WORKSPACE_IMAGES_RANGE,
@@ -118,3 +119,6 @@ export function pageInfoOf(page: Page<unknown>): PageInfoModel {
     endCursor: count > 0 ? encodeCursor(page.offset + count - 1) : null,
   };
 }
+
+/** HSS vulnerability and baseline-check lists: limit 10–200, offset 0–2,000,000. */
+export const HSS_VULNERABILITY_LIMITS = pageLimitsOf(HSS_VULNERABILITY_RANGE);

@@ -15,6 +15,7 @@ import {
   primeSharedRepositories,
   type SharedRepositoryLoader,
 } from './sharedRepositoryLoader';
+import { createVulnerabilityLoaders, type VulnerabilityLoaders } from './vulnerabilityLoaders';
 
 export interface Loaders {
   registryImagesPage: RegistryImagesPageLoader;
@@ -25,6 +26,8 @@ export interface Loaders {
   sharedRepository: SharedRepositoryLoader;
   sharedRepositoriesPage: SharedRepositoriesPageLoader;
   productImages: ProductImagesLoader;
+  /** Image vulnerabilities, the vulnerability-centric lists and baseline checks. */
+  vulnerabilities: VulnerabilityLoaders;
 }
 
 export function createLoaders(clients: UpstreamClients, signal: AbortSignal): Loaders {
@@ -43,6 +46,7 @@ export function createLoaders(clients: UpstreamClients, signal: AbortSignal): Lo
       primeSharedRepositories(sharedRepository, center, page.items),
     ),
     productImages: createProductImagesLoader(clients.workspace, signal),
+    vulnerabilities: createVulnerabilityLoaders(clients.hss, signal),
   };
 }
 

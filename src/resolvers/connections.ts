@@ -1,6 +1,9 @@
 /** The four connection types and their edges share one shape: a `Page` of models (see pagination.ts). */
 import type {
+  AffectedImageConnectionResolvers,
   ContainerImageConnectionResolvers,
+  ImageVulnerabilityConnectionResolvers,
+  VulnerabilityConnectionResolvers,
   ImageAppConnectionResolvers,
   ProductImageConnectionResolvers,
   SharedRepositoryConnectionResolvers,
@@ -22,4 +25,7 @@ export const connectionTypeResolvers = {
   ImageAppConnection: connectionResolvers() satisfies ImageAppConnectionResolvers,
   SharedRepositoryConnection: connectionResolvers() satisfies SharedRepositoryConnectionResolvers,
   ProductImageConnection: connectionResolvers() satisfies ProductImageConnectionResolvers,
+  ImageVulnerabilityConnection: connectionResolvers() satisfies ImageVulnerabilityConnectionResolvers,
+  VulnerabilityConnection: connectionResolvers() satisfies VulnerabilityConnectionResolvers,
+  AffectedImageConnection: connectionResolvers() satisfies AffectedImageConnectionResolvers,
 };

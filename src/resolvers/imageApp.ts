@@ -16,7 +16,7 @@ import type {
 import { timeOrNull } from './scalars';
 
 /** Registry kind of a global software item → `image_type` of the registry-image list. */
-const IMAGE_TYPE_OF_KIND: Record<HssRegistryKind, HssRegistryImageType | undefined> = {
+export const IMAGE_TYPE_OF_KIND: Record<HssRegistryKind, HssRegistryImageType | undefined> = {
   SwrPrivate: 'private_image',
   SwrShared: 'shared_image',
   SwrEnterprise: 'instance_image',
@@ -26,7 +26,7 @@ const IMAGE_TYPE_OF_KIND: Record<HssRegistryKind, HssRegistryImageType | undefin
 };
 
 /** The registry image a global software item was found in; null when the item cannot name it or HSS lost it. */
-async function imageOfGlobalApp(
+export async function imageOfGlobalApp(
   app: HssGlobalImageApp,
   context: GatewayContext,
 ): Promise<ContainerImageModel | null> {

@@ -9,25 +9,37 @@ import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
 import { scanImagesMutation } from './scanImages';
 import { SharedRepository, sharedRepositoryQueries } from './sharedRepository';
+import { vulnerabilityEnumResolvers } from './vulnerabilityEnums';
+import * as vulnerabilities from './vulnerabilities';
 import { upstreamQuotaQueries } from './upstreamQuota';
 
 export const resolvers = {
   ...scalarResolvers,
   ...enumResolvers,
   ...connectionTypeResolvers,
+  ...vulnerabilityEnumResolvers,
   Query: {
     ...nodeQueries,
     ...containerImageQueries,
     ...imageAppQueries,
     ...sharedRepositoryQueries,
     ...productImageQueries,
+    ...vulnerabilities.vulnerabilityQueries,
     ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation },
   Node,
-  ContainerImage,
+  ContainerImage: { ...ContainerImage, ...vulnerabilities.containerImageVulnerabilityFields },
   ImageScan,
-  ImageApp,
+  ImageApp: { ...ImageApp, ...vulnerabilities.imageAppVulnerabilityFields },
   SharedRepository,
   ProductImage,
+  ImageVulnerability: vulnerabilities.ImageVulnerability,
+  Vulnerability: vulnerabilities.Vulnerability,
+  Cve: vulnerabilities.Cve,
+  AffectedImage: vulnerabilities.AffectedImage,
+  AffectedSoftware: vulnerabilities.AffectedSoftware,
+  AffectedSoftwareLocation: vulnerabilities.AffectedSoftwareLocation,
+  BaselineCheck: vulnerabilities.BaselineCheck,
+  BaselineRule: vulnerabilities.BaselineRule,
 } satisfies Resolvers;

@@ -8,6 +8,8 @@ import { showImageFilesStatRoute } from './routes/hss/filesStat';
 import { listGlobalImageAppsRoute } from './routes/hss/globalImageApps';
 import { listImageAppsRoute } from './routes/hss/imageApps';
 import { listRegistryImagesRoute } from './routes/hss/registryImages';
+import { baselineCheckRoutes } from './routes/hss/baselineChecks';
+import { vulnerabilityRoutes } from './routes/hss/vulnerabilities';
 import { iamRoutes } from './routes/iam';
 import { swrRoutes } from './routes/swr';
 import type { RouteDefinition } from './routes/types';
@@ -20,6 +22,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   listImageAppsRoute,
   showImageFilesStatRoute,
   batchScanSwrImageRoute,
+  ...vulnerabilityRoutes,
+  ...baselineCheckRoutes,
   ...swrRoutes,
   ...workspaceRoutes,
 ];

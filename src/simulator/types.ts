@@ -51,6 +51,13 @@ export const SIMULATOR_ROUTE_IDS = [
   'hss.batchScanSwrImage',
   'swr.listSharedRepositories',
   'workspace.listProductImages',
+  'hss.listImageVulnerabilities',
+  'hss.listGeneralImageVuls',
+  'hss.listVulnerabilityCve',
+  'hss.listVulAffectImages',
+  'hss.listVulAffectImageApps',
+  'hss.listImageRiskConfigs',
+  'hss.listImageRiskConfigRules',
 ] as const;
 export type SimulatorRouteId = (typeof SIMULATOR_ROUTE_IDS)[number];
 

@@ -15,13 +15,14 @@ import type {
   ListRegistryImagesQuery,
   ShowImageFilesStatQuery,
 } from './hss/types';
+import type { HssVulnerabilityApi } from './hss/vulnerabilityClient';
 import type { CallOptions } from './upstreamCall';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
 export type { CallOptions };
 
-export interface HssClient {
+export interface HssClient extends HssVulnerabilityApi {
   listRegistryImages(
     query: ListRegistryImagesQuery,
     options?: CallOptions,

@@ -60,4 +60,22 @@ export const UPSTREAM_APIS: readonly { readonly api: string; readonly service: U
   { api: 'hss.batchScanSwrImage', service: 'hss' },
   { api: 'swr.listSharedRepositories', service: 'swr' },
   { api: 'workspace.listProductImages', service: 'workspace' },
+  { api: 'hss.listImageVulnerabilities', service: 'hss' },
+  { api: 'hss.listGeneralImageVuls', service: 'hss' },
+  { api: 'hss.listVulnerabilityCve', service: 'hss' },
+  { api: 'hss.listVulAffectImages', service: 'hss' },
+  { api: 'hss.listVulAffectImageApps', service: 'hss' },
+  { api: 'hss.listImageRiskConfigs', service: 'hss' },
+  { api: 'hss.listImageRiskConfigRules', service: 'hss' },
 ];
+
+/** HSS image-vulnerability and baseline-check lists (ListImageVulnerabilities … ListImageRiskConfigRules). */
+export const HSS_VULNERABILITY_RANGE: ListRange = { minLimit: 10, maxLimit: 200, maxOffset: 2_000_000 };
+/** HSS `vul_id` and `cve_id`, in a query or a path: at most 256 characters. */
+export const HSS_VUL_ID_MAX_LENGTH = 256;
+export const HSS_CVE_ID_MAX_LENGTH = 256;
+/** HSS `vul_name` filter; a baseline `check_name` in the rules path. */
+export const HSS_VUL_NAME_MAX_LENGTH = 256;
+export const HSS_CHECK_NAME_MAX_LENGTH = 256;
+/** ListImageVulnerabilities names its image by namespace, image_name and tag_name of at most these lengths. */
+export const HSS_VULNERABILITY_IMAGE_REF_MAX_LENGTH = { namespace: 64, imageName: 128, tag: 64 } as const;

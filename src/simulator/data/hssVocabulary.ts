@@ -63,3 +63,32 @@ export const SCAN_FAILED_CODES: readonly HssScanFailedCode[] = [
 
 /** `scan_failed_code`, empty unless the scan failed. */
 export const FAILED_CODES: readonly (HssScanFailedCode | '')[] = ['', ...SCAN_FAILED_CODES];
+
+/** Vulnerability `type` (ListImageVulnerabilities, ListGeneralImageVuls, ListVulAffectImages). */
+export const VULNERABILITY_TYPES = ['linux_vul', 'app_vul'] as const;
+/** `handle_status` of the vulnerability lists. */
+export const VULNERABILITY_HANDLE_STATUSES = ['unhandled', 'handled'] as const;
+/** ListImageVulnerabilities `repair_necessity`: immediate = high, delay = medium, not needed = low. */
+export const REPAIR_NECESSITIES = ['immediate_repair', 'delay_repair', 'not_needed_repair'] as const;
+/** ListGeneralImageVuls `severity_level`, ListVulAffectImages `repair_necessity`. */
+export const VULNERABILITY_SEVERITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
+/** `image_type` of the vulnerability-centric APIs. */
+export const VULNERABILITY_IMAGE_SCOPES = ['local', 'registry', 'cicd', 'cluster'] as const;
+/** `status` of a vulnerability. */
+export const VULNERABILITY_STATUSES = ['vul_status_unfix', 'vul_status_ignored'] as const;
+/** `image_type` of the baseline-check APIs. */
+export const BASELINE_IMAGE_TYPES = [
+  'private_image',
+  'shared_image',
+  'local_image',
+  'instance_image',
+  'registry',
+  'local',
+] as const;
+/** Baseline `standard`. */
+export const BASELINE_STANDARDS = ['cn_standard', 'hw_standard'] as const;
+/** Baseline check `severity`; rules add `Critical`. */
+export const BASELINE_CHECK_SEVERITIES = ['Security', 'Low', 'Medium', 'High'] as const;
+export const BASELINE_RULE_SEVERITIES = [...BASELINE_CHECK_SEVERITIES, 'Critical'] as const;
+/** Rule `result_type` / `scan_result`. */
+export const BASELINE_RESULT_TYPES = ['pass', 'failed'] as const;

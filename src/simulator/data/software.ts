@@ -17,6 +17,7 @@ import {
   SOFTWARE_CATALOG,
   type SoftwarePackage,
 } from './softwareCatalog';
+import { distributeVulnerabilities, vulnerabilityCapacity } from './vulnerabilityCatalog';
 
 /** A software record with every field ListGlobalImageApps can return. */
 export type SimulatedImageApp = Required<HssGlobalImageApp>;
@@ -107,6 +108,7 @@ export class SoftwareStore {
     const runtimeLayer = sha256For(this.seed, SALT.layer, repository.index);
     const selection = this.selection(i, scan.generation, scan.appCount);
     const records: SimulatedImageApp[] = [];
+    const vulnerabilityWeights: number[] = [];
     for (let j = 0; j < selection.length; j++) {
       const packageId = selection[j] as number;
       const pkg = SOFTWARE_CATALOG[packageId] as SoftwarePackage;
@@ -123,6 +125,7 @@ export class SoftwareStore {
           ? runtimeLayer
           : sha256For(this.seed, SALT.layer + 1, i * 16 + rng.int(2, layerCount - 1));
       const version = pkg.versions[versionIndex] as string;
+      vulnerabilityWeights.push(vulNum);
       records.push({
         app_name: pkg.name,
         app_type: pkg.appType,
@@ -139,6 +142,11 @@ export class SoftwareStore {
         image_id: context.imageId,
       });
     }
+    // The image's vul_num is split over its records, so the apps' counts add up to it exactly.
+    const capacities = Array.from(selection, (packageId) => vulnerabilityCapacity(packageId));
+    distributeVulnerabilities(vulnerabilityWeights, capacities, scan.vul).forEach((count, j) => {
+      (records[j] as SimulatedImageApp).vul_num = count;
+    });
     this.recordsCache.set(cacheKey, records);
     return records;
   }

@@ -2,6 +2,8 @@
 export const HSS_TAGS = {
   registryImages: 'hss.registryImages',
   globalApps: 'hss.globalApps',
+  /** The vulnerability-centric lists (which images have what): a scan changes them. */
+  vulnerabilities: 'hss.vulnerabilities',
   /** Every per-image result (apps, files statistics): purged by a scan of "all" images. */
   anyImage: 'hss.images',
   image: (imageId: string) => `hss.image:${imageId}`,

@@ -6,6 +6,7 @@ import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../upstreamCall';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport/query';
 import { HSS_TAGS } from './cacheTags';
+import { hssVulnerabilityMethods } from './vulnerabilityClient';
 import {
   parseGlobalImageApp,
   parseHssPage,
@@ -31,7 +32,7 @@ export interface HssClientOptions {
   enterpriseProjectId?: string;
 }
 
-interface CallSpec {
+export interface CallSpec {
   api: string;
   method: 'GET' | 'POST';
   /** Path after `/v5/{project_id}`, segments already encoded. */
@@ -147,14 +148,21 @@ export function createHssClient(config: HssClientOptions): HssClient {
       });
       // 200 with an empty body: nothing to check.
     },
+
+    ...hssVulnerabilityMethods(call),
   };
 }
 
-function checkImageId(imageId: string): void {
+export function checkImageId(imageId: string): void {
   if (imageId === '') throw new TypeError('imageId must not be empty');
 }
 
-function perImageTags(imageId: string, namespace?: string, imageName?: string, tag?: string): string[] {
+export function perImageTags(
+  imageId: string,
+  namespace?: string,
+  imageName?: string,
+  tag?: string,
+): string[] {
   const tags = [HSS_TAGS.anyImage, HSS_TAGS.image(imageId)];
   if (namespace !== undefined && imageName !== undefined && tag !== undefined) {
     tags.push(HSS_TAGS.imageRef(namespace, imageName, tag));
@@ -164,7 +172,7 @@ function perImageTags(imageId: string, namespace?: string, imageName?: string, t
 
 /** A scan changes scan status in the lists and the software of the scanned images. */
 function batchScanInvalidations(body: BatchScanSwrImageBody): string[] {
-  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps];
+  const tags: string[] = [HSS_TAGS.registryImages, HSS_TAGS.globalApps, HSS_TAGS.vulnerabilities];
   if (body.operate_all) return [...tags, HSS_TAGS.anyImage];
   for (const image of body.image_info_list ?? []) {
     if (

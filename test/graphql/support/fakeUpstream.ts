@@ -13,6 +13,7 @@ import type {
   HssPage,
   HssRegistryImage,
 } from '../../../src/upstream/hss/types';
+import type { HssVulnerabilityApi } from '../../../src/upstream/hss/vulnerabilityClient';
 import type { SwrShareCenter, SwrSharedRepository } from '../../../src/upstream/swr/types';
 import type { WorkspaceImageInfo } from '../../../src/upstream/workspace/types';
 
@@ -34,7 +35,20 @@ export type Method =
   | 'hss.showImageFilesStat'
   | 'hss.batchScanSwrImage'
   | 'swr.listSharedRepositories'
-  | 'workspace.listProductImages';
+  | 'workspace.listProductImages'
+  | VulnerabilityMethod;
+
+/** The vulnerability and baseline APIs: the fake records them and answers empty lists. */
+const VULNERABILITY_METHODS = [
+  'listImageVulnerabilities',
+  'listGeneralImageVuls',
+  'listVulnerabilityCve',
+  'listVulAffectImages',
+  'listVulAffectImageApps',
+  'listImageRiskConfigs',
+  'listImageRiskConfigRules',
+] as const satisfies readonly (keyof HssVulnerabilityApi)[];
+type VulnerabilityMethod = `hss.${(typeof VULNERABILITY_METHODS)[number]}`;
 
 export interface RecordedCall {
   method: Method;
@@ -69,6 +83,24 @@ function checkRange(api: string, name: string, value: number | undefined, min: n
 
 function page<T>(items: T[], offset = 0, limit = 10): HssPage<T> {
   return { total_num: items.length, data_list: items.slice(offset, offset + limit) };
+}
+
+function emptyVulnerabilityApi(
+  record: (
+    method: Method,
+    args: unknown[],
+    options: CallOptions | undefined,
+    run: () => HssPage<never>,
+  ) => Promise<HssPage<never>>,
+): HssVulnerabilityApi {
+  const api: Record<string, (...args: unknown[]) => Promise<HssPage<never>>> = {};
+  for (const name of VULNERABILITY_METHODS) {
+    api[name] = (...args: unknown[]) =>
+      record(`hss.${name}`, args.slice(0, -1), args[args.length - 1] as CallOptions | undefined, () =>
+        page([]),
+      );
+  }
+  return api as unknown as HssVulnerabilityApi;
 }
 
 export function createFakeUpstream(data: FakeData): FakeUpstream {
@@ -133,6 +165,7 @@ export function createFakeUpstream(data: FakeData): FakeUpstream {
         }),
       batchScanSwrImage: (body: BatchScanSwrImageBody, options) =>
         record('hss.batchScanSwrImage', [body], options, () => undefined),
+      ...emptyVulnerabilityApi(record),
     },
     swr: {
       listSharedRepositories: (query, options) =>

@@ -145,10 +145,20 @@ describe('HSS client', () => {
     expect(call).toMatchObject({ method: 'POST', path: '/v5/proj-1/image/batch-scan', idempotent: false });
     expect(JSON.parse(call!.body!)).toEqual(body);
     expect(call).not.toHaveProperty('cachePolicy');
-    expect(call!.invalidates).toEqual(['hss.registryImages', 'hss.globalApps', 'hss.imageRef:team/web:1.0']);
+    expect(call!.invalidates).toEqual([
+      'hss.registryImages',
+      'hss.globalApps',
+      'hss.vulnerabilities',
+      'hss.imageRef:team/web:1.0',
+    ]);
 
     await hss.batchScanSwrImage({ image_type: 'shared_image', operate_all: true });
-    expect(fake.calls[1]!.invalidates).toEqual(['hss.registryImages', 'hss.globalApps', 'hss.images']);
+    expect(fake.calls[1]!.invalidates).toEqual([
+      'hss.registryImages',
+      'hss.globalApps',
+      'hss.vulnerabilities',
+      'hss.images',
+    ]);
   });
 
   it.each<[string, (hss: ReturnType<typeof client>['hss']) => Promise<unknown>]>([
