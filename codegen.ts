@@ -9,6 +9,8 @@ const models = '../graphql/models';
 const hss = '../upstream/hss/types';
 const vulnerabilityModels = '../graphql/vulnerabilityModels';
 const vul = '../upstream/hss/vulnerabilityTypes';
+const kindModels = '../graphql/imageKindModels';
+const kindTypes = '../upstream/hss/imageKindsTypes';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -41,7 +43,7 @@ const config: CodegenConfig = {
         },
         mappers: {
           ContainerImage: `${models}#ContainerImageModel`,
-          ImageScan: `${hss}#HssRegistryImage`,
+          ImageScan: `${models}#ImageScanModel`,
           ContainerImageConnection: `${models}#ContainerImagePage`,
           ContainerImageEdge: `${models}#ContainerImageEdgeModel`,
           ImageApp: `${models}#ImageAppModel`,
@@ -67,6 +69,13 @@ const config: CodegenConfig = {
           AffectedSoftwareLocation: `${vul}#HssVulAffectAppPath`,
           BaselineCheck: `${vulnerabilityModels}#BaselineCheckModel`,
           BaselineRule: `${vul}#HssImageRiskConfigRule`,
+          CicdImage: `${kindModels}#CicdImageModel`,
+          CicdImageConnection: `${kindModels}#CicdImagePage`,
+          CicdImageEdge: `${kindModels}#CicdImageEdgeModel`,
+          LocalImage: `${kindModels}#LocalImageModel`,
+          LocalImageConnection: `${kindModels}#LocalImagePage`,
+          LocalImageEdge: `${kindModels}#LocalImageEdgeModel`,
+          LocalImageHost: `${kindModels}#LocalImageHostModel`,
           UpstreamQuota: `${models}#UpstreamQuotaModel`,
         },
         // GraphQL enums ARE the upstream wire vocabularies; src/resolvers/enums.ts gives the schema the
@@ -89,6 +98,8 @@ const config: CodegenConfig = {
           BaselineSeverity: `${vul}#HssBaselineSeverity`,
           BaselineStandard: `${vul}#HssBaselineStandard`,
           BaselineRuleResult: `${vul}#HssBaselineResultType`,
+          PipelineType: `${kindTypes}#HssPipelineType`,
+          LocalImageSource: `${kindTypes}#HssLocalImageType`,
         },
       },
     },

@@ -390,6 +390,43 @@ const imageVulnerabilities: OperationSpec = {
   },
 };
 
+const cicdPipeline: OperationSpec = {
+  key: 'CicdPipeline',
+  operationName: 'CicdPipeline',
+  file: 'CicdPipeline.graphql',
+  variables: () => ({ filter: { pipelineType: 'JENKINS' }, first: 20 }),
+  validate(data) {
+    const problems: string[] = [];
+    const nodes = checkConnection(problems, 'cicdImages', data.cicdImages, 20);
+    if (nodes.length === 0) problems.push('cicdImages: empty page (dataset too small?)');
+    nodes.forEach((node, i) => {
+      const label = `nodes[${i}]`;
+      if (!nonEmptyString(node.imageId) || !nonEmptyString(node.reference))
+        problems.push(`${label}: missing imageId/reference`);
+      if (node.pipelineType !== 'JENKINS')
+        problems.push(`${label}.pipelineType ${String(node.pipelineType)}, filter was JENKINS`);
+      if (!obj(node.scan) || typeof obj(node.scan)?.status !== 'string')
+        problems.push(`${label}.scan missing`);
+      checkFileStatistics(problems, label, node);
+      checkConnection(problems, `${label}.apps`, node.apps, 5);
+    });
+    return problems;
+  },
+  minimum(data) {
+    const nodes = arr(obj(data.cicdImages)?.nodes).map((node) => obj(node) ?? {});
+    const scanned = nodes.filter((node) => !neverScanned(node)).length;
+    return {
+      calls: 1 + 2 * scanned,
+      warmCalls: 0,
+      levels: 2,
+      why:
+        `1 ListCicdImages + ${scanned} files-statistics (image_type=cicd, by id) + ${scanned} per-image apps ` +
+        `for the ${scanned} of ${nodes.length} images ever scanned (no batch APIs); ` +
+        'warm: 0 (every scan state cached under its key); levels: list → joins',
+    };
+  },
+};
+
 export const OPERATIONS: readonly OperationSpec[] = [
   dashboard(20),
   dashboard(100),
@@ -398,6 +435,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
   sharedRepositories,
   productImages,
   imageVulnerabilities,
+  cicdPipeline,
 ];
 
 /** The answer's problems: HTTP status, `errors`, missing data, then the operation's own checks. */

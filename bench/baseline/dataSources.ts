@@ -5,6 +5,7 @@
  * the upstream sends no cache headers, so its HTTP cache stores nothing.
  */
 import { RESTDataSource, type AugmentedRequest, type DataSourceConfig } from '@apollo/datasource-rest';
+import type { HssCicdImage, ListCicdImagesQuery } from '../../src/upstream/hss/imageKindsTypes';
 import type {
   BatchScanSwrImageBody,
   HssGlobalImageApp,
@@ -124,6 +125,10 @@ export class HssAPI extends HuaweiAPI {
 
   showImageFilesStat(imageId: string, query: ShowImageFilesStatQuery): Promise<HssImageFilesStat> {
     return this.get(`image/${encodeURIComponent(imageId)}/files-statistics`, { params: params(query) });
+  }
+
+  listCicdImages(query: ListCicdImagesQuery): Promise<HssPage<HssCicdImage>> {
+    return this.get('image/cicd/images', { params: params(query) });
   }
 
   batchScan(body: BatchScanSwrImageBody): Promise<unknown> {

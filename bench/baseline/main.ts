@@ -8,6 +8,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSources, type BaselineConfig, type BaselineContext } from './dataSources';
+import { cicdResolvers } from './cicdResolvers';
 import { resolvers } from './resolvers';
 import { withVulnerabilityResolvers } from './vulnerabilityResolvers';
 
@@ -42,7 +43,11 @@ async function main(): Promise<void> {
 
   const server = new ApolloServer<BaselineContext>({
     typeDefs,
-    resolvers: withVulnerabilityResolvers(resolvers),
+    resolvers: withVulnerabilityResolvers({
+      ...resolvers,
+      Query: { ...resolvers.Query, ...cicdResolvers.Query },
+      CicdImage: cicdResolvers.CicdImage,
+    }),
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: Number(process.env.PORT ?? 4100), host: process.env.HOST ?? '127.0.0.1' },

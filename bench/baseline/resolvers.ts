@@ -79,7 +79,8 @@ const FAILURE_CODES = new Set([
   'FAILED_TO_SEND_THE_SCAN_REQUEST',
 ]);
 
-const encodeId = (parts: unknown[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
+export const encodeId = (parts: unknown[]): string =>
+  Buffer.from(JSON.stringify(parts)).toString('base64url');
 function decodeId(id: string): unknown[] {
   try {
     const parts = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as unknown;
@@ -93,20 +94,20 @@ function decodeId(id: string): unknown[] {
 // ---- pagination ----------------------------------------------------------------------------------------
 
 const cursorOf = (index: number): string => Buffer.from(`i:${index}`).toString('base64url');
-function offsetAfter(after: unknown): number {
+export function offsetAfter(after: unknown): number {
   if (typeof after !== 'string') return 0;
   const match = /^i:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
   if (!match) throw new GraphQLError('Malformed cursor.', { extensions: { code: 'BAD_USER_INPUT' } });
   return Number(match[1]) + 1;
 }
-function pageSize(first: unknown, max: number): number {
+export function pageSize(first: unknown, max: number): number {
   const value = typeof first === 'number' ? first : 20;
   if (value < 1 || value > max) {
     throw new GraphQLError(`first must be 1–${max}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }
-function connection<T>(items: T[], offset: number, total: number) {
+export function connection<T>(items: T[], offset: number, total: number) {
   const edges = items.map((node, i) => ({ cursor: cursorOf(offset + i), node }));
   return {
     edges,
@@ -326,7 +327,11 @@ export const resolvers = {
     },
   },
 
+  // Software rows of registry searches name registry images only (the baseline has no other kinds).
+  Image: { __resolveType: () => 'ContainerImage' },
+
   ContainerImage: {
+    kind: () => 'REGISTRY',
     id: (image: HssRegistryImage) =>
       encodeId([
         'ContainerImage',

@@ -25,7 +25,13 @@ export function refOfImage(image: HssRegistryImage): ImageRefKey {
  * HSS sets `latest_scan_time` when a scan completes and leaves it 0 before: such an image has no software
  * list and no file statistics in HSS, so the gateway answers for it without spending a call.
  */
-export function wasNeverScanned(image: HssRegistryImage): boolean {
+/** The scan facts every image kind's record carries (registry, CI/CD and node-local images). */
+export interface ScanFacts {
+  scan_status: string;
+  latest_scan_time: number;
+}
+
+export function wasNeverScanned(image: ScanFacts): boolean {
   return !(image.latest_scan_time > 0);
 }
 
@@ -34,7 +40,7 @@ export function wasNeverScanned(image: HssRegistryImage): boolean {
  * state: the same status and scan time always give the same answer, whatever the status, and a new scan
  * changes the time or the status. So this is the version that makes a per-image cache key exact.
  */
-export function scanStateVersion(image: HssRegistryImage): string {
+export function scanStateVersion(image: ScanFacts): string {
   return `${image.scan_status}@${image.latest_scan_time}`;
 }
 

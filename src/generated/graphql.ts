@@ -18,11 +18,13 @@ import type { HssVulStatus as VulnerabilityStatus } from '../upstream/hss/vulner
 import type { HssBaselineSeverity as BaselineSeverity } from '../upstream/hss/vulnerabilityTypes';
 import type { HssBaselineStandard as BaselineStandard } from '../upstream/hss/vulnerabilityTypes';
 import type { HssBaselineResultType as BaselineRuleResult } from '../upstream/hss/vulnerabilityTypes';
+import type { HssPipelineType as PipelineType } from '../upstream/hss/imageKindsTypes';
+import type { HssLocalImageType as LocalImageSource } from '../upstream/hss/imageKindsTypes';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ContainerImageModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
-import type { HssRegistryImage } from '../upstream/hss/types';
+import type { ContainerImageModel, ImageScanModel, ContainerImagePage, ContainerImageEdgeModel, ImageAppModel, ImageAppPage, ImageAppEdgeModel, SharedRepositoryModel, SharedRepositoryPage, SharedRepositoryEdgeModel, ProductImageModel, ProductImagePage, ProductImageEdgeModel, UpstreamQuotaModel } from '../graphql/models';
 import type { HssImageVulnerability, HssVulAffectImage, HssVulAffectImageApp, HssVulAffectAppPath, HssImageRiskConfigRule } from '../upstream/hss/vulnerabilityTypes';
 import type { ImageVulnerabilityPage, ImageVulnerabilityEdgeModel, VulnerabilityModel, VulnerabilityPage, VulnerabilityEdgeModel, CveModel, AffectedImagePage, AffectedImageEdgeModel, BaselineCheckModel } from '../graphql/vulnerabilityModels';
+import type { CicdImageModel, CicdImagePage, CicdImageEdgeModel, LocalImageModel, LocalImagePage, LocalImageEdgeModel, LocalImageHostModel } from '../graphql/imageKindModels';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -160,8 +162,112 @@ export { BaselineSeverity };
 
 export { BaselineStandard };
 
+/** An image built and scanned in a CI/CD pipeline (HSS `ListCicdImages`). */
+export type CicdImage = Image & Node & {
+  __typename?: 'CicdImage';
+  /** Software found by the last scan (HSS per-image apps, `image_type=cicd`). `first` is 1–200 (default 20). */
+  apps: Maybe<ImageAppConnection>;
+  /** Manifest digest (`image_digest`). */
+  digest: Maybe<Scalars['String']['output']>;
+  /**
+   * File count and total size (HSS files-statistics, asked with the CI/CD image id alone). Null without an
+   * error for an image never scanned (no call is made); null with an error when HSS cannot be asked now.
+   */
+  fileStatistics: Maybe<FileStatistics>;
+  /** Opaque global id; `cicdImage(id:)` and `node(id:)` find the image again with one HSS call. */
+  id: Scalars['ID']['output'];
+  /** HSS id of the CI/CD image (`image_id`, opaque). */
+  imageId: Scalars['String']['output'];
+  /** Always CICD. */
+  kind: ImageKind;
+  /** True for the newest tag of its repository (`latest_version`). */
+  latestVersion: Scalars['Boolean']['output'];
+  /** Repository name (`image_name`). */
+  name: Scalars['String']['output'];
+  /** Organization the pipeline pushes to (`namespace`). */
+  namespace: Scalars['String']['output'];
+  /** Name of the pipeline in the CI/CD system (`cicd_name`). */
+  pipelineName: Maybe<Scalars['String']['output']>;
+  /** The CI/CD system (`pipeline_type`); null when HSS does not say. */
+  pipelineType: Maybe<PipelineType>;
+  /** `namespace/name:tag`. */
+  reference: Scalars['String']['output'];
+  /** Registry the image is pushed to, as connected in HSS (`registry_name`). */
+  registryName: Maybe<Scalars['String']['output']>;
+  /** Kind of that registry (`image_type`); null when HSS does not say. */
+  registryType: Maybe<ContainerImageType>;
+  /** The image's security scan state and findings. */
+  scan: ImageScan;
+  /** Image size in bytes (`image_size`). */
+  sizeBytes: Maybe<Scalars['SafeInt']['output']>;
+  /** Tag (`image_version`). */
+  tag: Maybe<Scalars['String']['output']>;
+  /** When the pipeline last updated the image (`latest_update_time`). */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** An image built and scanned in a CI/CD pipeline (HSS `ListCicdImages`). */
+export type CicdImageAppsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageAppsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of CI/CD images. */
+export type CicdImageConnection = {
+  __typename?: 'CicdImageConnection';
+  /** The images with their cursors. */
+  edges: Array<CicdImageEdge>;
+  /** The images of this page, without cursors. */
+  nodes: Array<CicdImage>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of images in the whole list matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A CI/CD image and its position in a list. */
+export type CicdImageEdge = {
+  __typename?: 'CicdImageEdge';
+  /** Opaque position; pass it as `after` to continue after this image. */
+  cursor: Scalars['String']['output'];
+  /** The image. */
+  node: CicdImage;
+};
+
+/**
+ * Narrows `cicdImages`. All fields are optional and combine with AND; each maps to the HSS query
+ * parameter named in its description.
+ */
+export type CicdImageFilter = {
+  /** Only images with (true) or without (false) known vulnerabilities (`has_vul`). */
+  hasVulnerabilities?: InputMaybe<Scalars['Boolean']['input']>;
+  /** HSS id of the CI/CD image (`image_id`, at most 128 characters). */
+  imageId?: InputMaybe<Scalars['String']['input']>;
+  /** Only the latest tag of each repository (`latest_version`). */
+  latestVersionOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Repository name, exact (`image_name`, 1–128 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Organization, exact (`namespace`, 1–128 characters). */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /** Pipeline name (`cicd_name`, at most 128 characters). */
+  pipelineName?: InputMaybe<Scalars['String']['input']>;
+  /** CI/CD system (`pipeline_type`). */
+  pipelineType?: InputMaybe<PipelineType>;
+  /**
+   * Scan state (`scan_status`): UNSCANNED, SUCCESS, SCANNING, FAILED or WAITING_FOR_SCAN; the other values
+   * are a `BAD_USER_INPUT` error.
+   */
+  scanStatus?: InputMaybe<ScanStatus>;
+  /** Only images whose last scan found this risk level (`severity_level`). */
+  severity?: InputMaybe<Severity>;
+  /** Tag, exact (`image_version`, 1–64 characters). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A container image (one tag of a repository) as HSS knows it, with its scan results and joins. */
-export type ContainerImage = Node & {
+export type ContainerImage = Image & Node & {
   __typename?: 'ContainerImage';
   /**
    * Software found in the image by its last scan (HSS per-image apps list). Empty for an image never
@@ -189,6 +295,8 @@ export type ContainerImage = Node & {
   id: Scalars['ID']['output'];
   /** HSS image id, usually the `sha256:` config digest (`image_id`). */
   imageId: Scalars['String']['output'];
+  /** Always REGISTRY. */
+  kind: ImageKind;
   /** True for the newest tag of its repository (`latest_version`). */
   latestVersion: Scalars['Boolean']['output'];
   /** True for a multi-architecture image (`is_multiple_arch`). */
@@ -322,13 +430,61 @@ export type FileStatistics = {
   totalSizeBytes: Scalars['SafeInt']['output'];
 };
 
+/**
+ * An image HSS knows, of any kind: a registry image (`ContainerImage`), an image built by a CI/CD pipeline
+ * (`CicdImage`) or an image on cluster nodes (`LocalImage`). The fields here are the ones every kind has;
+ * each type adds its own.
+ */
+export type Image = {
+  /**
+   * Software found by the image's last scan. Empty, without an upstream call, for an image never scanned.
+   * `first` is 1–200 (default 20).
+   */
+  apps: Maybe<ImageAppConnection>;
+  /** Manifest digest (`image_digest`). */
+  digest: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; `node(id:)` finds the image again. */
+  id: Scalars['ID']['output'];
+  /** HSS image id (`image_id`): a `sha256:` digest for registry and local images, an opaque id for CI/CD images. */
+  imageId: Scalars['String']['output'];
+  /** Which kind of image this is. */
+  kind: ImageKind;
+  /** Repository name (`image_name`); for local images as the node pulled it, registry host included. */
+  name: Scalars['String']['output'];
+  /** `name:tag`, with the organization first where the image has one (`namespace/name:tag`). */
+  reference: Scalars['String']['output'];
+  /** The image's security scan state and findings. */
+  scan: ImageScan;
+  /** Image size in bytes (`image_size`). */
+  sizeBytes: Maybe<Scalars['SafeInt']['output']>;
+  /** Tag (`image_version`). */
+  tag: Maybe<Scalars['String']['output']>;
+  /** When the image was last updated (`latest_update_time`). */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/**
+ * An image HSS knows, of any kind: a registry image (`ContainerImage`), an image built by a CI/CD pipeline
+ * (`CicdImage`) or an image on cluster nodes (`LocalImage`). The fields here are the ones every kind has;
+ * each type adds its own.
+ */
+export type ImageAppsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageAppsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A software package found in an image (an RPM, deb, jar, npm or Python package, …). */
 export type ImageApp = {
   __typename?: 'ImageApp';
   /** False when the package fails compliance checks (`is_compliant`); only in the cross-image software search. */
   compliant: Maybe<Scalars['Boolean']['output']>;
-  /** The image the package was found in; null when HSS no longer lists it. */
-  image: Maybe<ContainerImage>;
+  /**
+   * The image the package was found in, of whichever kind (`imageSoftware` with `imageKind` CICD or LOCAL
+   * finds CI/CD or node-local images); null when HSS no longer lists it or the row does not name it.
+   */
+  image: Maybe<Image>;
   /** When it was last detected (`latest_scan_time`); only in the cross-image software search. */
   lastScannedAt: Maybe<Scalars['DateTime']['output']>;
   /** Digest of the image layer that added it (`layer_digest`); only in the cross-image software search. */
@@ -493,6 +649,124 @@ export type ImageVulnerabilityFilter = {
   type?: InputMaybe<VulnerabilityType>;
 };
 
+/** An image present on cluster nodes (HSS `ListImageLocal`). */
+export type LocalImage = Image & Node & {
+  __typename?: 'LocalImage';
+  /** Software found by the last scan (HSS `ListLocalImageAppInfo`). `first` is 1–200 (default 20). */
+  apps: Maybe<ImageAppConnection>;
+  /** Software components found in it (`component_num`). */
+  componentCount: Scalars['Int']['output'];
+  /** Containers running from it (`container_num`). */
+  containerCount: Scalars['Int']['output'];
+  /** Manifest digest (`image_digest`). */
+  digest: Maybe<Scalars['String']['output']>;
+  /** A node holding the image, as HSS names one (`host_id`, `host_name`, `agent_id`); null when none is named. */
+  host: Maybe<LocalImageHost>;
+  /** Nodes holding the image (`host_num`). */
+  hostCount: Scalars['Int']['output'];
+  /** Opaque global id; `localImage(id:)` and `node(id:)` find the image again with one HSS call. */
+  id: Scalars['ID']['output'];
+  /** Docker image id on the nodes (`image_id`). */
+  imageId: Scalars['String']['output'];
+  /** Always LOCAL. */
+  kind: ImageKind;
+  /** Repository as the nodes pulled it, registry host included (`image_name`). */
+  name: Scalars['String']['output'];
+  /** `name:tag`. */
+  reference: Scalars['String']['output'];
+  /**
+   * The image's security scan state and findings. A failed node-side scan reports its reason (e.g.
+   * `docker_offline`) in `failureReason`; `failureCode` is then UNKNOWN_ERROR.
+   */
+  scan: ImageScan;
+  /** Image size in bytes (`image_size`). */
+  sizeBytes: Maybe<Scalars['SafeInt']['output']>;
+  /** Where it was pulled from (`local_image_type`). */
+  source: Maybe<LocalImageSource>;
+  /** Tag (`image_version`). */
+  tag: Maybe<Scalars['String']['output']>;
+  /** When the image was last updated (`latest_update_time`). */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** An image present on cluster nodes (HSS `ListImageLocal`). */
+export type LocalImageAppsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ImageAppsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of node-local images. */
+export type LocalImageConnection = {
+  __typename?: 'LocalImageConnection';
+  /** The images with their cursors. */
+  edges: Array<LocalImageEdge>;
+  /** The images of this page, without cursors. */
+  nodes: Array<LocalImage>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of images in the whole list matching the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A node-local image and its position in a list. */
+export type LocalImageEdge = {
+  __typename?: 'LocalImageEdge';
+  /** Opaque position; pass it as `after` to continue after this image. */
+  cursor: Scalars['String']['output'];
+  /** The image. */
+  node: LocalImage;
+};
+
+/**
+ * Narrows `localImages`. All fields are optional and combine with AND; each maps to the HSS query parameter
+ * named in its description. Text fields are 1–256 characters.
+ */
+export type LocalImageFilter = {
+  /** Name of software in the image, fuzzy (`app_name`). */
+  appName?: InputMaybe<Scalars['String']['input']>;
+  /** Container id (`container_id`). */
+  containerId?: InputMaybe<Scalars['String']['input']>;
+  /** Container name, fuzzy (`container_name`). */
+  containerName?: InputMaybe<Scalars['String']['input']>;
+  /** Only images with (true) or without (false) containers running from them (`has_container`). */
+  hasContainers?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only images with (true) or without (false) known vulnerabilities (`has_vul`). */
+  hasVulnerabilities?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Host id (`host_id`). */
+  hostId?: InputMaybe<Scalars['String']['input']>;
+  /** Host IP address (`host_ip`). */
+  hostIp?: InputMaybe<Scalars['String']['input']>;
+  /** Host name, fuzzy (`host_name`). */
+  hostName?: InputMaybe<Scalars['String']['input']>;
+  /** Repository name, fuzzy and case-sensitive (`image_name`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Pod id (`pod_id`). */
+  podId?: InputMaybe<Scalars['String']['input']>;
+  /** Pod name, fuzzy (`pod_name`). */
+  podName?: InputMaybe<Scalars['String']['input']>;
+  /** Scan state (`scan_status`): UNSCANNED, SUCCESS, SCANNING, FAILED or WAITING_FOR_SCAN. */
+  scanStatus?: InputMaybe<ScanStatus>;
+  /** Where the nodes pulled it from (`local_image_type`). */
+  source?: InputMaybe<LocalImageSource>;
+  /** Tag, exact (`image_version`); HSS applies it only with `name`, so it needs `name`. */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A node running the HSS agent. */
+export type LocalImageHost = {
+  __typename?: 'LocalImageHost';
+  /** Id of the HSS agent on the host (`agent_id`). */
+  agentId: Maybe<Scalars['String']['output']>;
+  /** HSS host id (`host_id`). */
+  id: Scalars['String']['output'];
+  /** Host name (`host_name`). */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+export { LocalImageSource };
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -525,6 +799,8 @@ export type PageInfo = {
   /** Cursor of the first item of this page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
+
+export { PipelineType };
 
 /** An image that Workspace cloud desktops can be provisioned from. */
 export type ProductImage = Node & {
@@ -597,6 +873,16 @@ export { ProductImageType };
 export type Query = {
   __typename?: 'Query';
   /**
+   * One CI/CD image by its `id` as returned in any list. Null, with a `NOT_FOUND` error, when HSS no longer
+   * lists it; a malformed id is a `BAD_USER_INPUT` error.
+   */
+  cicdImage: Maybe<CicdImage>;
+  /**
+   * Images built and scanned in CI/CD pipelines (HSS `ListCicdImages`). `first` is 1–200 (default 20); more
+   * is a `BAD_USER_INPUT` error, since each page is exactly one upstream call.
+   */
+  cicdImages: CicdImageConnection;
+  /**
    * One image, by its `id` as returned in any list, or by `type` + `namespace` + `name` + `tag`. Null, with
    * a `NOT_FOUND` error, when no such image exists. A malformed id is a `BAD_USER_INPUT` error.
    */
@@ -611,6 +897,13 @@ export type Query = {
    * `first` is 1–200 (default 20); HSS pages hold at least 10, so smaller pages cost the same one call.
    */
   imageSoftware: ImageAppConnection;
+  /**
+   * One node-local image by its `id` as returned in any list. Null, with a `NOT_FOUND` error, when HSS no
+   * longer lists it; a malformed id is a `BAD_USER_INPUT` error.
+   */
+  localImage: Maybe<LocalImage>;
+  /** Images on cluster nodes (HSS `ListImageLocal`). `first` is 1–200 (default 20). */
+  localImages: LocalImageConnection;
   /** Fetches any object by its global id. Returns null, with a `NOT_FOUND` error, when it no longer exists. */
   node: Maybe<Node>;
   /** Workspace product images (Workspace `ListImages`). `first` is 1–100 (default 20). */
@@ -630,6 +923,20 @@ export type Query = {
    * 1–200 (default 20).
    */
   vulnerabilities: VulnerabilityConnection;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryCicdImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryCicdImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<CicdImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -655,6 +962,20 @@ export type QueryContainerImagesArgs = {
 export type QueryImageSoftwareArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ImageSoftwareFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryLocalImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to container images, their software, shared repositories and Workspace images. */
+export type QueryLocalImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<LocalImageFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1029,8 +1350,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Node:
+  Image:
+    | ( CicdImageModel )
     | ( ContainerImageModel )
+    | ( LocalImageModel )
+  ;
+  Node:
+    | ( CicdImageModel )
+    | ( ContainerImageModel )
+    | ( LocalImageModel )
     | ( ProductImageModel )
     | ( SharedRepositoryModel )
   ;
@@ -1049,6 +1377,10 @@ export type ResolversTypes = {
   BaselineSeverity: BaselineSeverity;
   BaselineStandard: BaselineStandard;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CicdImage: ResolverTypeWrapper<CicdImageModel>;
+  CicdImageConnection: ResolverTypeWrapper<CicdImagePage>;
+  CicdImageEdge: ResolverTypeWrapper<CicdImageEdgeModel>;
+  CicdImageFilter: CicdImageFilter;
   ContainerImage: ResolverTypeWrapper<ContainerImageModel>;
   ContainerImageConnection: ResolverTypeWrapper<ContainerImagePage>;
   ContainerImageEdge: ResolverTypeWrapper<ContainerImageEdgeModel>;
@@ -1059,22 +1391,30 @@ export type ResolversTypes = {
   FileStatistics: ResolverTypeWrapper<FileStatistics>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Image: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Image']>;
   ImageApp: ResolverTypeWrapper<ImageAppModel>;
   ImageAppConnection: ResolverTypeWrapper<ImageAppPage>;
   ImageAppEdge: ResolverTypeWrapper<ImageAppEdgeModel>;
   ImageAppsFilter: ImageAppsFilter;
   ImageKind: ImageKind;
   ImageRefInput: ImageRefInput;
-  ImageScan: ResolverTypeWrapper<HssRegistryImage>;
+  ImageScan: ResolverTypeWrapper<ImageScanModel>;
   ImageSoftwareFilter: ImageSoftwareFilter;
   ImageVulnerability: ResolverTypeWrapper<HssImageVulnerability>;
   ImageVulnerabilityConnection: ResolverTypeWrapper<ImageVulnerabilityPage>;
   ImageVulnerabilityEdge: ResolverTypeWrapper<ImageVulnerabilityEdgeModel>;
   ImageVulnerabilityFilter: ImageVulnerabilityFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LocalImage: ResolverTypeWrapper<LocalImageModel>;
+  LocalImageConnection: ResolverTypeWrapper<LocalImagePage>;
+  LocalImageEdge: ResolverTypeWrapper<LocalImageEdgeModel>;
+  LocalImageFilter: LocalImageFilter;
+  LocalImageHost: ResolverTypeWrapper<LocalImageHostModel>;
+  LocalImageSource: LocalImageSource;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PipelineType: PipelineType;
   ProductImage: ResolverTypeWrapper<ProductImageModel>;
   ProductImageConnection: ResolverTypeWrapper<ProductImagePage>;
   ProductImageEdge: ResolverTypeWrapper<ProductImageEdgeModel>;
@@ -1118,6 +1458,10 @@ export type ResolversParentTypes = {
   BaselineCheck: BaselineCheckModel;
   BaselineRule: HssImageRiskConfigRule;
   Boolean: Scalars['Boolean']['output'];
+  CicdImage: CicdImageModel;
+  CicdImageConnection: CicdImagePage;
+  CicdImageEdge: CicdImageEdgeModel;
+  CicdImageFilter: CicdImageFilter;
   ContainerImage: ContainerImageModel;
   ContainerImageConnection: ContainerImagePage;
   ContainerImageEdge: ContainerImageEdgeModel;
@@ -1127,18 +1471,24 @@ export type ResolversParentTypes = {
   FileStatistics: FileStatistics;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  Image: ResolversInterfaceTypes<ResolversParentTypes>['Image'];
   ImageApp: ImageAppModel;
   ImageAppConnection: ImageAppPage;
   ImageAppEdge: ImageAppEdgeModel;
   ImageAppsFilter: ImageAppsFilter;
   ImageRefInput: ImageRefInput;
-  ImageScan: HssRegistryImage;
+  ImageScan: ImageScanModel;
   ImageSoftwareFilter: ImageSoftwareFilter;
   ImageVulnerability: HssImageVulnerability;
   ImageVulnerabilityConnection: ImageVulnerabilityPage;
   ImageVulnerabilityEdge: ImageVulnerabilityEdgeModel;
   ImageVulnerabilityFilter: ImageVulnerabilityFilter;
   Int: Scalars['Int']['output'];
+  LocalImage: LocalImageModel;
+  LocalImageConnection: LocalImagePage;
+  LocalImageEdge: LocalImageEdgeModel;
+  LocalImageFilter: LocalImageFilter;
+  LocalImageHost: LocalImageHostModel;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -1223,6 +1573,40 @@ export type BaselineSeverityResolvers = EnumResolverSignature<{ CRITICAL?: any, 
 
 export type BaselineStandardResolvers = EnumResolverSignature<{ CN?: any, HUAWEI?: any }, ResolversTypes['BaselineStandard']>;
 
+export type CicdImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CicdImage'] = ResolversParentTypes['CicdImage']> = {
+  apps?: Resolver<Maybe<ResolversTypes['ImageAppConnection']>, ParentType, ContextType, RequireFields<CicdImageAppsArgs, 'first'>>;
+  digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileStatistics?: Resolver<Maybe<ResolversTypes['FileStatistics']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImageKind'], ParentType, ContextType>;
+  latestVersion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipelineName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pipelineType?: Resolver<Maybe<ResolversTypes['PipelineType']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registryName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registryType?: Resolver<Maybe<ResolversTypes['ContainerImageType']>, ParentType, ContextType>;
+  scan?: Resolver<ResolversTypes['ImageScan'], ParentType, ContextType>;
+  sizeBytes?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  tag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CicdImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CicdImageConnection'] = ResolversParentTypes['CicdImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CicdImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CicdImage']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CicdImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CicdImageEdge'] = ResolversParentTypes['CicdImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CicdImage'], ParentType, ContextType>;
+};
+
 export type ContainerImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerImage'] = ResolversParentTypes['ContainerImage']> = {
   apps?: Resolver<Maybe<ResolversTypes['ImageAppConnection']>, ParentType, ContextType, RequireFields<ContainerImageAppsArgs, 'first'>>;
   baselineChecks?: Resolver<Maybe<Array<ResolversTypes['BaselineCheck']>>, ParentType, ContextType, Partial<ContainerImageBaselineChecksArgs>>;
@@ -1230,6 +1614,7 @@ export type ContainerImageResolvers<ContextType = GatewayContext, ParentType ext
   fileStatistics?: Resolver<Maybe<ResolversTypes['FileStatistics']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImageKind'], ParentType, ContextType>;
   latestVersion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   multiArch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1277,9 +1662,13 @@ export type FileStatisticsResolvers<ContextType = GatewayContext, ParentType ext
   totalSizeBytes?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 };
 
+export type ImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
+  __resolveType: TypeResolveFn<'CicdImage' | 'ContainerImage' | 'LocalImage', ParentType, ContextType>;
+};
+
 export type ImageAppResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageApp'] = ResolversParentTypes['ImageApp']> = {
   compliant?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  image?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
   lastScannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   layerDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1340,12 +1729,52 @@ export type ImageVulnerabilityEdgeResolvers<ContextType = GatewayContext, Parent
   node?: Resolver<ResolversTypes['ImageVulnerability'], ParentType, ContextType>;
 };
 
+export type LocalImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocalImage'] = ResolversParentTypes['LocalImage']> = {
+  apps?: Resolver<Maybe<ResolversTypes['ImageAppConnection']>, ParentType, ContextType, RequireFields<LocalImageAppsArgs, 'first'>>;
+  componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  containerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  host?: Resolver<Maybe<ResolversTypes['LocalImageHost']>, ParentType, ContextType>;
+  hostCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImageKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scan?: Resolver<ResolversTypes['ImageScan'], ParentType, ContextType>;
+  sizeBytes?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['LocalImageSource']>, ParentType, ContextType>;
+  tag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LocalImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocalImageConnection'] = ResolversParentTypes['LocalImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LocalImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['LocalImage']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LocalImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocalImageEdge'] = ResolversParentTypes['LocalImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LocalImage'], ParentType, ContextType>;
+};
+
+export type LocalImageHostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocalImageHost'] = ResolversParentTypes['LocalImageHost']> = {
+  agentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LocalImageSourceResolvers = EnumResolverSignature<{ OTHER?: any, SWR?: any }, ResolversTypes['LocalImageSource']>;
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   scanImages?: Resolver<ResolversTypes['ScanImagesPayload'], ParentType, ContextType, RequireFields<MutationScanImagesArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ContainerImage' | 'ProductImage' | 'SharedRepository', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CicdImage' | 'ContainerImage' | 'LocalImage' | 'ProductImage' | 'SharedRepository', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1354,6 +1783,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type PipelineTypeResolvers = EnumResolverSignature<{ CODEARTS?: any, JENKINS?: any }, ResolversTypes['PipelineType']>;
 
 export type ProductImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductImage'] = ResolversParentTypes['ProductImage']> = {
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1386,9 +1817,13 @@ export type ProductImageEdgeResolvers<ContextType = GatewayContext, ParentType e
 export type ProductImageTypeResolvers = EnumResolverSignature<{ GOLD?: any, PRIVATE?: any }, ResolversTypes['ProductImageType']>;
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  cicdImage?: Resolver<Maybe<ResolversTypes['CicdImage']>, ParentType, ContextType, RequireFields<QueryCicdImageArgs, 'id'>>;
+  cicdImages?: Resolver<ResolversTypes['CicdImageConnection'], ParentType, ContextType, RequireFields<QueryCicdImagesArgs, 'first'>>;
   containerImage?: Resolver<Maybe<ResolversTypes['ContainerImage']>, ParentType, ContextType, Partial<QueryContainerImageArgs>>;
   containerImages?: Resolver<ResolversTypes['ContainerImageConnection'], ParentType, ContextType, RequireFields<QueryContainerImagesArgs, 'first'>>;
   imageSoftware?: Resolver<ResolversTypes['ImageAppConnection'], ParentType, ContextType, RequireFields<QueryImageSoftwareArgs, 'first'>>;
+  localImage?: Resolver<Maybe<ResolversTypes['LocalImage']>, ParentType, ContextType, RequireFields<QueryLocalImageArgs, 'id'>>;
+  localImages?: Resolver<ResolversTypes['LocalImageConnection'], ParentType, ContextType, RequireFields<QueryLocalImagesArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   productImages?: Resolver<ResolversTypes['ProductImageConnection'], ParentType, ContextType, RequireFields<QueryProductImagesArgs, 'first'>>;
   sharedRepositories?: Resolver<ResolversTypes['SharedRepositoryConnection'], ParentType, ContextType, RequireFields<QuerySharedRepositoriesArgs, 'center' | 'first'>>;
@@ -1516,6 +1951,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   BaselineRuleResult?: BaselineRuleResultResolvers;
   BaselineSeverity?: BaselineSeverityResolvers;
   BaselineStandard?: BaselineStandardResolvers;
+  CicdImage?: CicdImageResolvers<ContextType>;
+  CicdImageConnection?: CicdImageConnectionResolvers<ContextType>;
+  CicdImageEdge?: CicdImageEdgeResolvers<ContextType>;
   ContainerImage?: ContainerImageResolvers<ContextType>;
   ContainerImageConnection?: ContainerImageConnectionResolvers<ContextType>;
   ContainerImageEdge?: ContainerImageEdgeResolvers<ContextType>;
@@ -1523,6 +1961,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Cve?: CveResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FileStatistics?: FileStatisticsResolvers<ContextType>;
+  Image?: ImageResolvers<ContextType>;
   ImageApp?: ImageAppResolvers<ContextType>;
   ImageAppConnection?: ImageAppConnectionResolvers<ContextType>;
   ImageAppEdge?: ImageAppEdgeResolvers<ContextType>;
@@ -1531,9 +1970,15 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImageVulnerability?: ImageVulnerabilityResolvers<ContextType>;
   ImageVulnerabilityConnection?: ImageVulnerabilityConnectionResolvers<ContextType>;
   ImageVulnerabilityEdge?: ImageVulnerabilityEdgeResolvers<ContextType>;
+  LocalImage?: LocalImageResolvers<ContextType>;
+  LocalImageConnection?: LocalImageConnectionResolvers<ContextType>;
+  LocalImageEdge?: LocalImageEdgeResolvers<ContextType>;
+  LocalImageHost?: LocalImageHostResolvers<ContextType>;
+  LocalImageSource?: LocalImageSourceResolvers;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PipelineType?: PipelineTypeResolvers;
   ProductImage?: ProductImageResolvers<ContextType>;
   ProductImageConnection?: ProductImageConnectionResolvers<ContextType>;
   ProductImageEdge?: ProductImageEdgeResolvers<ContextType>;

@@ -25,9 +25,31 @@ export interface ProductImageId {
   imageId: string;
 }
 
-export type GlobalId = ContainerImageId | SharedRepositoryId | ProductImageId;
+/** A CI/CD image: its HSS id, plus namespace and name so that lookups batch per repository. */
+export interface CicdImageId {
+  kind: 'CicdImage';
+  imageId: string;
+  namespace: string;
+  name: string;
+}
 
-const PREFIX = { ContainerImage: 'ci1', SharedRepository: 'sr1', ProductImage: 'pi1' } as const;
+/** A node-local image: its id, plus name and tag, the only filters its list has. */
+export interface LocalImageId {
+  kind: 'LocalImage';
+  imageId: string;
+  name: string;
+  tag: string;
+}
+
+export type GlobalId = ContainerImageId | SharedRepositoryId | ProductImageId | CicdImageId | LocalImageId;
+
+const PREFIX = {
+  ContainerImage: 'ci1',
+  SharedRepository: 'sr1',
+  ProductImage: 'pi1',
+  CicdImage: 'cc1',
+  LocalImage: 'li1',
+} as const;
 const HSS_IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,127}$/;
 const WORKSPACE_IMAGE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const BASE64URL = /^[A-Za-z0-9_-]{1,1024}$/;
@@ -98,6 +120,49 @@ function decodeProductImage(tuple: string[]): ProductImageId {
   return { kind: 'ProductImage', imageId };
 }
 
+export function cicdImageId(imageId: string, namespace: string, name: string): string {
+  return encode(PREFIX.CicdImage, [imageId, namespace, name]);
+}
+
+export function localImageId(imageId: string, name: string, tag: string): string {
+  return encode(PREFIX.LocalImage, [imageId, name, tag]);
+}
+
+/** Free-form upstream text inside an id (local image names carry a registry host): bounded, printable. */
+const ID_TEXT = /^[\x21-\x7e]{1,256}$/;
+
+function decodeCicdImage(tuple: string[]): CicdImageId {
+  const [imageId, namespace, name] = tuple;
+  if (
+    tuple.length !== 3 ||
+    imageId === undefined ||
+    !HSS_IMAGE_ID.test(imageId) ||
+    namespace === undefined ||
+    !(namespace === '' || ID_TEXT.test(namespace)) ||
+    name === undefined ||
+    !ID_TEXT.test(name)
+  ) {
+    malformed();
+  }
+  return { kind: 'CicdImage', imageId, namespace, name };
+}
+
+function decodeLocalImage(tuple: string[]): LocalImageId {
+  const [imageId, name, tag] = tuple;
+  if (
+    tuple.length !== 3 ||
+    imageId === undefined ||
+    !HSS_IMAGE_ID.test(imageId) ||
+    name === undefined ||
+    !ID_TEXT.test(name) ||
+    tag === undefined ||
+    !(tag === '' || ID_TEXT.test(tag))
+  ) {
+    malformed();
+  }
+  return { kind: 'LocalImage', imageId, name, tag };
+}
+
 /** Decodes any global id; throws BAD_USER_INPUT for anything malformed or forged. */
 export function decodeGlobalId(id: string): GlobalId {
   const { prefix, tuple } = unwrap(id);
@@ -108,6 +173,10 @@ export function decodeGlobalId(id: string): GlobalId {
       return decodeSharedRepository(tuple);
     case PREFIX.ProductImage:
       return decodeProductImage(tuple);
+    case PREFIX.CicdImage:
+      return decodeCicdImage(tuple);
+    case PREFIX.LocalImage:
+      return decodeLocalImage(tuple);
     default:
       return malformed();
   }

@@ -2,9 +2,15 @@
  * The objects resolvers pass between each other (codegen `mappers`): upstream records, wrapped only where
  * a GraphQL type needs something the record alone does not say (which share center, where an app came from).
  */
-import type { HssGlobalImageApp, HssImageApp, HssRegistryImage } from '../upstream/hss/types';
+import type {
+  HssGlobalAppImageKind,
+  HssGlobalImageApp,
+  HssImageApp,
+  HssRegistryImage,
+} from '../upstream/hss/types';
 import type { SwrShareCenter, SwrSharedRepository } from '../upstream/swr/types';
 import type { WorkspaceImageInfo } from '../upstream/workspace/types';
+import type { ImageModel } from './imageKindModels';
 
 /** A `ContainerImage`: one HSS registry-image record. */
 export interface ContainerImageModel {
@@ -14,8 +20,13 @@ export interface ContainerImageModel {
 
 /** An `ImageApp` plus where it was listed: the per-image list (image known) or the global search. */
 export type ImageAppModel =
-  | { readonly source: 'image'; readonly app: HssImageApp; readonly image: ContainerImageModel }
-  | { readonly source: 'global'; readonly app: HssGlobalImageApp };
+  | { readonly source: 'image'; readonly app: HssImageApp; readonly image: ImageModel }
+  | {
+      readonly source: 'global';
+      readonly app: HssGlobalImageApp;
+      /** The `image_type` the search asked for: which kind of image the row names (registry if unset). */
+      readonly imageKind?: HssGlobalAppImageKind;
+    };
 
 /** A `SharedRepository`: the SWR record and the side of the share it was listed under. */
 export interface SharedRepositoryModel {
@@ -47,6 +58,7 @@ export type SharedRepositoryPage = Page<SharedRepositoryModel>;
 export type SharedRepositoryEdgeModel = Edge<SharedRepositoryModel>;
 export type ProductImagePage = Page<ProductImageModel>;
 export type ProductImageEdgeModel = Edge<ProductImageModel>;
+export type { ImageScanModel } from './imageKindModels';
 
 /** One upstream API's budget as `upstreamQuota` shows it. */
 export interface UpstreamQuotaModel {

@@ -3,6 +3,7 @@ import type { UpstreamClients } from '../upstream/clients';
 import { createFilesStatisticsLoader, type FilesStatisticsLoader } from './filesStatisticsLoader';
 import { createGlobalImageAppsPageLoader, type GlobalImageAppsPageLoader } from './globalImageAppsPageLoader';
 import { createImageAppsLoader, type ImageAppsLoader } from './imageAppsLoader';
+import { createImageKindLoaders, type ImageKindLoaders } from './imageKindLoaders';
 import { createImageByRefLoader, primeImages, type ImageByRefLoader } from './imageByRefLoader';
 import { createProductImagesLoader, type ProductImagesLoader } from './productImagesLoader';
 import { createRegistryImagesPageLoader, type RegistryImagesPageLoader } from './registryImagesPageLoader';
@@ -17,7 +18,8 @@ import {
 } from './sharedRepositoryLoader';
 import { createVulnerabilityLoaders, type VulnerabilityLoaders } from './vulnerabilityLoaders';
 
-export interface Loaders {
+/** CI/CD and node-local image loaders come from imageKindLoaders.ts. */
+export interface Loaders extends ImageKindLoaders {
   registryImagesPage: RegistryImagesPageLoader;
   imageByRef: ImageByRefLoader;
   filesStatistics: FilesStatisticsLoader;
@@ -34,6 +36,7 @@ export function createLoaders(clients: UpstreamClients, signal: AbortSignal): Lo
   const imageByRef = createImageByRefLoader(clients.hss, signal);
   const sharedRepository = createSharedRepositoryLoader(clients.swr, signal);
   return {
+    ...createImageKindLoaders(clients.hss, signal),
     registryImagesPage: createRegistryImagesPageLoader(clients.hss, signal, (images) =>
       primeImages(imageByRef, images),
     ),

@@ -11,7 +11,7 @@ import type {
 import type { Edge, Page } from '../graphql/models';
 import { edgesOf, pageInfoOf } from '../graphql/pagination';
 
-function connectionResolvers<T>() {
+export function connectionResolvers<T>() {
   return {
     edges: (page: Page<T>): Edge<T>[] => edgesOf(page),
     nodes: (page: Page<T>): T[] => page.items,

@@ -161,10 +161,12 @@ export const ContainerImage: ContainerImageResolvers = {
   },
 };
 
-function failureCode(code: HssScanFailedCode | ''): HssScanFailedCode | null {
+function failureCode(code: string): HssScanFailedCode | null {
   if (code === '') return null;
   // Codes HSS adds later are documented to arrive as UNKNOWN_ERROR rather than fail the field.
-  return (HSS_SCAN_FAILED_CODES as readonly string[]).includes(code) ? code : 'unknown_error';
+  return (HSS_SCAN_FAILED_CODES as readonly string[]).includes(code)
+    ? (code as HssScanFailedCode)
+    : 'unknown_error';
 }
 
 export const ImageScan: ImageScanResolvers = {

@@ -13,6 +13,7 @@ import type {
   HssRegistryKind,
   ListGlobalImageAppsQuery,
 } from '../upstream/hss/types';
+import { imageOfKindApp } from './imageKinds';
 import { timeOrNull } from './scalars';
 
 /** Registry kind of a global software item → `image_type` of the registry-image list. */
@@ -55,7 +56,8 @@ export const imageAppQueries: Pick<QueryResolvers, 'imageSoftware'> = {
       info,
       await loaders.globalImageAppsPage.load({ ...query, offset: request.offset, limit: request.limit }),
     );
-    const apps = page.data_list.map((app) => ({ source: 'global' as const, app }));
+    const imageKind = query.image_type;
+    const apps = page.data_list.map((app) => ({ source: 'global' as const, app, imageKind }));
     return pageOf(request, apps, page.total_num);
   },
 };
@@ -69,6 +71,10 @@ export const ImageApp: ImageAppResolvers = {
   layerDigest: (model) => (model.source === 'global' ? (model.app.layer_digest ?? null) : null),
   compliant: (model) => (model.source === 'global' ? (model.app.is_compliant ?? null) : null),
   lastScannedAt: (model) => (model.source === 'global' ? timeOrNull(model.app.latest_scan_time) : null),
-  image: (model, _args, context) =>
-    model.source === 'image' ? model.image : imageOfGlobalApp(model.app, context),
+  image: (model, _args, context) => {
+    if (model.source === 'image') return model.image;
+    if (model.imageKind === 'cicd' || model.imageKind === 'local')
+      return imageOfKindApp(model.app, model.imageKind, context);
+    return imageOfGlobalApp(model.app, context);
+  },
 };

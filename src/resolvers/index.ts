@@ -4,6 +4,7 @@ import { connectionTypeResolvers } from './connections';
 import { ContainerImage, ImageScan, containerImageQueries } from './containerImage';
 import { enumResolvers } from './enums';
 import { ImageApp, imageAppQueries } from './imageApp';
+import { containerImageKind, imageKindResolvers } from './imageKinds';
 import { Node, nodeQueries } from './node';
 import { ProductImage, productImageQueries } from './productImage';
 import { scalarResolvers } from './scalars';
@@ -25,11 +26,16 @@ export const resolvers = {
     ...sharedRepositoryQueries,
     ...productImageQueries,
     ...vulnerabilities.vulnerabilityQueries,
+    ...imageKindResolvers.queries,
     ...upstreamQuotaQueries,
   },
   Mutation: { ...scanImagesMutation },
   Node,
-  ContainerImage: { ...ContainerImage, ...vulnerabilities.containerImageVulnerabilityFields },
+  ContainerImage: {
+    ...ContainerImage,
+    ...containerImageKind,
+    ...vulnerabilities.containerImageVulnerabilityFields,
+  },
   ImageScan,
   ImageApp: { ...ImageApp, ...vulnerabilities.imageAppVulnerabilityFields },
   SharedRepository,
@@ -42,4 +48,5 @@ export const resolvers = {
   AffectedSoftwareLocation: vulnerabilities.AffectedSoftwareLocation,
   BaselineCheck: vulnerabilities.BaselineCheck,
   BaselineRule: vulnerabilities.BaselineRule,
+  ...imageKindResolvers.types,
 } satisfies Resolvers;

@@ -3,21 +3,23 @@ import type { NodeResolvers, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../graphql/context';
 import { notFoundError } from '../graphql/errors';
 import { decodeGlobalId, type GlobalId } from '../graphql/ids';
-import {
-  sharedRepositoryModel,
-  type ContainerImageModel,
-  type ProductImageModel,
-  type SharedRepositoryModel,
-} from '../graphql/models';
+import type { ImageModel } from '../graphql/imageKindModels';
+import { sharedRepositoryModel, type ProductImageModel, type SharedRepositoryModel } from '../graphql/models';
 import { WORKSPACE_LIMITS } from '../graphql/pagination';
+import { loadCicdImage } from './cicdImage';
 import { loadContainerImage } from './containerImage';
+import { loadLocalImage } from './localImage';
 
-type NodeModel = ContainerImageModel | SharedRepositoryModel | ProductImageModel;
+type NodeModel = ImageModel | SharedRepositoryModel | ProductImageModel;
 
 async function loadNode(id: GlobalId, context: GatewayContext): Promise<NodeModel> {
   switch (id.kind) {
     case 'ContainerImage':
       return loadContainerImage(context, id, id.imageId);
+    case 'CicdImage':
+      return loadCicdImage(context, id);
+    case 'LocalImage':
+      return loadLocalImage(context, id);
     case 'SharedRepository': {
       const repo = await context.loaders.sharedRepository.load(id);
       if (!repo) throw notFoundError(`Shared repository ${id.namespace}/${id.name}`);

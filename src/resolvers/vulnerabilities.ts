@@ -136,8 +136,16 @@ export const imageAppVulnerabilityFields: Pick<ImageAppResolvers, 'vulnerabiliti
   async vulnerabilities(model, _args, context) {
     // Software HSS counted no vulnerabilities in costs nothing.
     if (model.app.vul_num === 0) return [];
-    const image = model.source === 'image' ? model.image : await imageOfGlobalApp(model.app, context);
-    if (!image) return null;
+    // ListImageVulnerabilities serves registry images; CI/CD and node-local software has no such list.
+    const registryRow =
+      model.source === 'global' && model.imageKind !== 'cicd' && model.imageKind !== 'local';
+    const image =
+      model.source === 'image'
+        ? model.image
+        : registryRow
+          ? await imageOfGlobalApp(model.app, context)
+          : null;
+    if (!image || image.kind !== 'ContainerImage') return null;
     const rows = await context.loaders.vulnerabilities.allImageVulnerabilities.load(image.record);
     return rows.filter((row) => belongsTo(row, model));
   },

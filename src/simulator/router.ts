@@ -6,7 +6,9 @@
 import { batchScanSwrImageRoute } from './routes/hss/batchScan';
 import { showImageFilesStatRoute } from './routes/hss/filesStat';
 import { listGlobalImageAppsRoute } from './routes/hss/globalImageApps';
+import { listCicdImagesRoute } from './routes/hss/cicdImages';
 import { listImageAppsRoute } from './routes/hss/imageApps';
+import { listImageLocalRoute, listLocalImageAppInfoRoute } from './routes/hss/localImages';
 import { listRegistryImagesRoute } from './routes/hss/registryImages';
 import { baselineCheckRoutes } from './routes/hss/baselineChecks';
 import { vulnerabilityRoutes } from './routes/hss/vulnerabilities';
@@ -17,6 +19,10 @@ import { workspaceRoutes } from './routes/workspace';
 
 export const ROUTES: readonly RouteDefinition[] = [
   ...iamRoutes,
+  // Before ListImageApps, whose `/image/{image_id}/apps` would also match `/image/local/apps`.
+  listLocalImageAppInfoRoute,
+  listCicdImagesRoute,
+  listImageLocalRoute,
   listRegistryImagesRoute,
   listGlobalImageAppsRoute,
   listImageAppsRoute,

@@ -58,6 +58,9 @@ export const SIMULATOR_ROUTE_IDS = [
   'hss.listVulAffectImageApps',
   'hss.listImageRiskConfigs',
   'hss.listImageRiskConfigRules',
+  'hss.listCicdImages',
+  'hss.listImageLocal',
+  'hss.listLocalImageAppInfo',
 ] as const;
 export type SimulatorRouteId = (typeof SIMULATOR_ROUTE_IDS)[number];
 

@@ -16,13 +16,18 @@ import type {
   ShowImageFilesStatQuery,
 } from './hss/types';
 import type { HssVulnerabilityApi } from './hss/vulnerabilityClient';
+import type { HssImageKindsClient } from './hss/imageKindsClient';
 import type { CallOptions } from './upstreamCall';
 import type { ListSharedReposQuery, SwrSharedRepository } from './swr/types';
 import type { ListProductImagesQuery, ListProductImagesResponse } from './workspace/types';
 
 export type { CallOptions };
 
-export interface HssClient extends HssVulnerabilityApi {
+/**
+ * Registry-image calls here; CI/CD and node-local image calls in `HssImageKindsClient`, vulnerabilities
+ * and baseline checks in `HssVulnerabilityApi`.
+ */
+export interface HssClient extends HssImageKindsClient, HssVulnerabilityApi {
   listRegistryImages(
     query: ListRegistryImagesQuery,
     options?: CallOptions,

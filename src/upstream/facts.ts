@@ -43,6 +43,19 @@ export const HSS_REGISTRY_IMAGE_TYPES: readonly HssRegistryImageType[] = [
   'jfrog',
 ];
 
+/** HSS ListCicdImages, ListImageLocal and ListLocalImageAppInfo: limit 10–200, offset 0–2,000,000. */
+export const HSS_IMAGE_KIND_LISTS_RANGE: ListRange = HSS_APPS_RANGE;
+/** ListCicdImages text filters: namespace and image_name 1–128, image_version 1–64, image_id and cicd_name 0–128. */
+export const HSS_CICD_FILTER_MAX_LENGTH = {
+  namespace: 128,
+  image_name: 128,
+  image_version: 64,
+  image_id: 128,
+  cicd_name: 128,
+} as const;
+/** ListImageLocal documents image_name as 1–256 characters; its other text filters are taken alike. */
+export const HSS_LOCAL_FILTER_MAX_LENGTH = 256;
+
 /** How each service is named in messages. */
 export const SERVICE_LABELS: Readonly<Record<UpstreamService, string>> = {
   iam: 'IAM',
@@ -58,6 +71,9 @@ export const UPSTREAM_APIS: readonly { readonly api: string; readonly service: U
   { api: 'hss.listImageApps', service: 'hss' },
   { api: 'hss.listGlobalImageApps', service: 'hss' },
   { api: 'hss.batchScanSwrImage', service: 'hss' },
+  { api: 'hss.listCicdImages', service: 'hss' },
+  { api: 'hss.listImageLocal', service: 'hss' },
+  { api: 'hss.listLocalImageAppInfo', service: 'hss' },
   { api: 'swr.listSharedRepositories', service: 'swr' },
   { api: 'workspace.listProductImages', service: 'workspace' },
   { api: 'hss.listImageVulnerabilities', service: 'hss' },

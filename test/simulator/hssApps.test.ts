@@ -90,12 +90,13 @@ describe('simulator HSS software lists', () => {
       );
     });
 
-    it('lists registry images for image_type=registry and nothing for local/cicd', async () => {
+    it('lists registry images for image_type=registry, and CI/CD or local images for cicd/local', async () => {
       expect((await global({ image_type: 'registry' })).json.total_num).toBe(
         sim.control.dataset.totalSoftwareRecords(),
       );
-      expect((await global({ image_type: 'local' })).json).toEqual({ total_num: 0, data_list: [] });
-      expect((await global({ image_type: 'cicd' })).json).toEqual({ total_num: 0, data_list: [] });
+      const kinds = sim.control.dataset.imageKinds;
+      expect((await global({ image_type: 'local' })).json.total_num).toBe(kinds.allApps('local').length);
+      expect((await global({ image_type: 'cicd' })).json.total_num).toBe(kinds.allApps('cicd').length);
     });
 
     it('accepts an empty app_name and a 32-character one', async () => {

@@ -15,6 +15,7 @@ import type { SwrSharedRepository, SwrShareCenter } from '../../upstream/swr/typ
 import type { WorkspaceImageInfo } from '../../upstream/workspace/types';
 import { LruCache } from '../lru';
 import { failureDescription, ImageTable } from './images';
+import { ImageKindsStore } from './imageKinds';
 import { hash32, SALT, sha256For } from './prng';
 import { buildProductImages, type ProductImageRecord } from './productImages';
 import { buildRepositories, type RepositoryRecord } from './repositories';
@@ -98,6 +99,8 @@ export interface SimulatorDataset {
   productImages(): WorkspaceImageInfo[];
   totalSoftwareRecords(): number;
   summary(): DatasetSummary;
+  /** CI/CD pipeline images and node-local images, with their software (data/imageKinds.ts). */
+  readonly imageKinds: ImageKindsStore;
 }
 
 export interface DatasetOptions {
@@ -120,6 +123,7 @@ export class Dataset implements SimulatorDataset {
   readonly software: SoftwareStore;
   readonly shared: SharedRepositoryStore;
   readonly products: readonly ProductImageRecord[];
+  readonly imageKinds: ImageKindsStore;
   private readonly byQualifiedName: Map<string, number>;
   private readonly byType = new Map<HssRegistryImageType, Uint32Array>();
   private idIndex: Map<string, number> | undefined;
@@ -144,6 +148,7 @@ export class Dataset implements SimulatorDataset {
       registryKind: this.images.repository(i).registry.registryType,
     }));
     this.shared = new SharedRepositoryStore(options.seed, options.region, this.images);
+    this.imageKinds = new ImageKindsStore(options.seed, options.imageCount, options.region);
     this.products = buildProductImages(options.seed).sort((a, b) => compareText(a.info.name, b.info.name));
     const typeLists = new Map<HssRegistryImageType, number[]>();
     for (let i = 0; i < this.imageCount; i++) {

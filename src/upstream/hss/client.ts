@@ -1,4 +1,7 @@
-/** The HSS v5 client: builds `UpstreamCall`s for the five image APIs and shape-checks every answer. */
+/**
+ * The HSS v5 client: builds `UpstreamCall`s for the image APIs and shape-checks every answer. The CI/CD and
+ * node-local image calls live in imageKindsClient.ts.
+ */
 import type { CallOptions, HssClient } from '../clients';
 import { checkListRange, checkMaxLength } from '../argumentChecks';
 import { HSS_APP_NAME_MAX_LENGTH, HSS_APPS_RANGE, HSS_REGISTRY_IMAGES_RANGE } from '../facts';
@@ -7,6 +10,7 @@ import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../upstreamCall
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport/query';
 import { HSS_TAGS } from './cacheTags';
 import { hssVulnerabilityMethods } from './vulnerabilityClient';
+import { imageKindsCalls } from './imageKindsClient';
 import {
   parseGlobalImageApp,
   parseHssPage,
@@ -67,6 +71,8 @@ export function createHssClient(config: HssClientOptions): HssClient {
   };
 
   return {
+    ...imageKindsCalls(call, config.region),
+
     async listRegistryImages(query, options = {}) {
       checkListRange(query, HSS_REGISTRY_IMAGES_RANGE);
       const result = await call({

@@ -16,8 +16,9 @@ import type {
 import type { HssVulnerabilityApi } from '../../../src/upstream/hss/vulnerabilityClient';
 import type { SwrShareCenter, SwrSharedRepository } from '../../../src/upstream/swr/types';
 import type { WorkspaceImageInfo } from '../../../src/upstream/workspace/types';
+import { fakeImageKinds, type FakeImageKindsData, type ImageKindsMethod } from './fakeImageKinds';
 
-export interface FakeData {
+export interface FakeData extends FakeImageKindsData {
   images?: HssRegistryImage[];
   /** Software per image_id. */
   apps?: Record<string, HssImageApp[]>;
@@ -36,7 +37,8 @@ export type Method =
   | 'hss.batchScanSwrImage'
   | 'swr.listSharedRepositories'
   | 'workspace.listProductImages'
-  | VulnerabilityMethod;
+  | VulnerabilityMethod
+  | ImageKindsMethod;
 
 /** The vulnerability and baseline APIs: the fake records them and answers empty lists. */
 const VULNERABILITY_METHODS = [
@@ -119,6 +121,7 @@ export function createFakeUpstream(data: FakeData): FakeUpstream {
 
   const clients: UpstreamClients = {
     hss: {
+      ...fakeImageKinds(data, record),
       listRegistryImages: (query, options) =>
         record('hss.listRegistryImages', [query], options, () => {
           checkRange('hss.listRegistryImages', 'limit', query.limit, 1, 200);

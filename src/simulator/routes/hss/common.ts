@@ -26,7 +26,8 @@ export const REGISTRY_IMAGE_TYPES: readonly HssRegistryImageType[] = [
 /**
  * The image a per-image call names: by id in the path and — for non-CI/CD types — namespace, name and
  * tag in the query, which must all match (else HSS.0011). `anyRegistryType` accepts the image whatever
- * its registry type (files-statistics' `registry`). There are no CI/CD or local images here.
+ * its registry type (files-statistics' `registry`). CI/CD images are served by cicdJoins.ts before this;
+ * local images have their own software API, so per-image calls do not find them.
  */
 export function resolveImage(
   dataset: Dataset,

@@ -7,6 +7,7 @@
 import type { HssImageFilesStat } from '../../../upstream/hss/types';
 import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
+import { cicdImageFilesStat } from './cicdJoins';
 import { hssParams, REGISTRY_IMAGE_TYPES, resolveImage } from './common';
 
 const IMAGE_TYPES = [...REGISTRY_IMAGE_TYPES, 'local_image', 'registry', 'local', 'cicd'] as const;
@@ -20,6 +21,7 @@ function showImageFilesStat(context: RouteContext): RouteResult {
   params.text('enterprise_project_id', 1, 256);
   const imageType = params.oneOf('image_type', IMAGE_TYPES);
   if (imageType === undefined) params.fail('image_type is required');
+  if (imageType === 'cicd') return { status: 200, body: cicdImageFilesStat(context) };
   const index = resolveImage(context.dataset, context.params.image_id ?? '', params, imageType, 'tag_name');
   const body: HssImageFilesStat = context.dataset.filesStatOf(index);
   return { status: 200, body };

@@ -1,11 +1,13 @@
 /**
- * `GET /v5/{project_id}/image/apps` (ListGlobalImageApps, docs/huawei-cloud-apis.md §A3). limit 10–200; app_name 0–32 characters,
- * case-insensitive substring; is_compliant only `false`. All images here are registry images, so
- * image_type `local`/`cicd` lists nothing. Order: by image, then the image's own order (stable).
+ * `GET /v5/{project_id}/image/apps` (ListGlobalImageApps, docs/huawei-cloud-apis.md §A3). limit 10–200;
+ * app_name 0–32 characters, case-insensitive substring; is_compliant only `false`. image_type
+ * `local`/`cicd` lists the software of those kinds (cicdJoins.ts); none or `registry` lists registry
+ * images'. Order: by image, then the image's own order (stable).
  */
 import type { HssGlobalImageApp, HssPage } from '../../../upstream/hss/types';
 import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
+import { globalAppsOfKind } from './cicdJoins';
 import { hssParams, paging } from './common';
 
 function listGlobalImageApps(context: RouteContext): RouteResult {
@@ -17,8 +19,8 @@ function listGlobalImageApps(context: RouteContext): RouteResult {
   const compliant = params.bool('is_compliant');
   if (compliant === true) params.fail('is_compliant only supports false');
   if (imageType === 'local' || imageType === 'cicd') {
-    const empty: HssPage<HssGlobalImageApp> = { total_num: 0, data_list: [] };
-    return { status: 200, body: empty };
+    const query = { appName: appName || undefined, nonCompliantOnly: compliant === false, offset, limit };
+    return { status: 200, body: globalAppsOfKind(context, imageType, query) };
   }
   const { total, items } = context.dataset.software.page({
     appName: appName === '' ? undefined : appName,

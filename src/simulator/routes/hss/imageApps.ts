@@ -6,6 +6,7 @@
 import type { HssImageApp, HssPage } from '../../../upstream/hss/types';
 import type { ParamReader } from '../../params';
 import type { RouteContext, RouteDefinition, RouteResult } from '../types';
+import { cicdImageAppsPage } from './cicdJoins';
 import { hssParams, paging, REGISTRY_IMAGE_TYPES, resolveImage } from './common';
 
 const IMAGE_TYPES = [...REGISTRY_IMAGE_TYPES, 'cicd'] as const;
@@ -17,6 +18,7 @@ function listImageApps(context: RouteContext): RouteResult {
   const imageType = params.oneOf('image_type', IMAGE_TYPES);
   if (imageType === undefined) params.fail('image_type is required');
   const appName = params.text('app_name', 0, 64)?.toLowerCase();
+  if (imageType === 'cicd') return { status: 200, body: cicdImageAppsPage(context, offset, limit, appName) };
   const index = resolveImage(context.dataset, context.params.image_id ?? '', params, imageType, 'tag_name');
   context.dataset.scans.settle();
   let records = context.dataset.software.recordsOf(index);

@@ -1,0 +1,62 @@
+/**
+ * A pass-through HTTP proxy that records every request line, for tests that assert exactly what the gateway
+ * sent upstream (path and query), not only how many calls it made.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+
+export interface RecordingProxy {
+  url: string;
+  /** Where requests go; set it before the first request. */
+  target: string;
+  /** Request targets (`/path?query`) in arrival order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function startRecordingProxy(): Promise<RecordingProxy> {
+  const proxy: RecordingProxy = {
+    url: '',
+    target: '',
+    requests: [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  const server: Server = createServer((incoming, outgoing) => {
+    proxy.requests.push(incoming.url ?? '');
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const headers = { ...incoming.headers };
+      delete headers.host;
+      delete headers.connection;
+      request(`${proxy.target}${incoming.url ?? ''}`, {
+        method: incoming.method as 'GET' | 'POST',
+        headers,
+        body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+      })
+        .then(async (answer) => {
+          const body = Buffer.from(await answer.body.arrayBuffer());
+          const forwarded = Object.fromEntries(
+            Object.entries(answer.headers).filter(
+              ([name]) => !['connection', 'transfer-encoding'].includes(name),
+            ),
+          );
+          outgoing.writeHead(answer.statusCode, forwarded);
+          outgoing.end(body);
+        })
+        .catch(() => {
+          outgoing.writeHead(502);
+          outgoing.end();
+        });
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
+}
