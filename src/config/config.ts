@@ -3,6 +3,7 @@ import { readCorsConfig, type CorsConfig } from './corsConfig';
 import { readCredentials, type UpstreamCredentials } from './credentials';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
+import { readRedisConfig, type RedisConfig } from './redis';
 import type { PipelineConfig } from '../upstream/pipeline/createPipeline';
 import { DEFAULTS } from './defaults';
 
@@ -52,6 +53,8 @@ export interface GatewayConfig {
   };
   /** Cache, coalescing, breaker, retry and quota: the upstream pipeline. */
   pipeline: PipelineConfig;
+  /** Shared state for several replicas; absent (no `REDIS_URL`): everything in process memory. */
+  redis?: RedisConfig;
   logLevel: LogLevel;
 }
 
@@ -135,6 +138,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       }),
     },
     pipeline: readPipeline(read, target),
+    redis: readRedisConfig(read),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
   };
 }

@@ -60,6 +60,26 @@ export const DEFAULTS = {
     breaker: { failureThreshold: 5, openMs: 30 * SECOND },
     retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2 * SECOND },
   },
+  redis: {
+    // Shared state must never stall an upstream call: a slow Redis is treated as away, and the replica
+    // decides locally (its share of the quota, local coalescing, cache misses).
+    commandTimeoutMs: 500,
+    // Larger results are not written to the shared cache (a 200-item HSS page is well under this).
+    cacheMaxValueBytes: 2 * 1024 * 1024,
+    // Start-up waits this long for Redis, then goes on without it (and joins in when it answers).
+    readyTimeoutMs: 2 * SECOND,
+    // A replica counts as live for three beats; the fleet's count sets each replica's fallback share.
+    heartbeatIntervalMs: 5 * SECOND,
+    // While in fallback, one call at most this often tries Redis again.
+    fallbackProbeIntervalMs: SECOND,
+    // After rejoining, the other replicas rejoin within their reconnect backoff (≤ 2.4 s) plus one probe
+    // interval; until their local admissions have left the window, each replica also keeps to its share.
+    rejoinGraceMs: 5 * SECOND,
+    // How long a published in-flight outcome stays readable for waiters that subscribed late.
+    inflightOutcomeTtlMs: 10 * SECOND,
+    // Longest gap between two looks at a lease while waiting (covers announcements lost in a reconnect).
+    inflightRecheckMs: SECOND,
+  },
   simulator: { seed: 1, imageCount: 300, rateLimits: false, port: 0 },
   logLevel: 'info',
 } as const;

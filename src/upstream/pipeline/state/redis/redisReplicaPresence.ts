@@ -1,0 +1,43 @@
+/**
+ * Replica presence in Redis: one sorted set per deployment, member = replica id, score = when its last
+ * heartbeat runs out (Redis server time, so replica clocks do not matter). A beat refreshes this replica,
+ * drops the ones that stopped beating, and counts the rest, in one script. The set itself expires when
+ * every replica has stopped.
+ */
+import type { Redis } from 'ioredis';
+
+import type { ReplicaPresence } from '../contracts';
+import { defineLuaScript, type LuaScript } from './luaScript';
+
+/** KEYS: replica set. ARGV: replica id, ttlMs. → live replicas. */
+const BEAT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local ttl = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+return redis.call('ZCARD', KEYS[1])
+`;
+
+export interface RedisReplicaPresenceOptions {
+  redis: Redis;
+  /** Namespace of this deployment, e.g. `hwc-gw:<projectId>:`. */
+  keyPrefix: string;
+}
+
+export class RedisReplicaPresence implements ReplicaPresence {
+  private readonly beatScript: LuaScript;
+
+  constructor(private readonly options: RedisReplicaPresenceOptions) {
+    this.beatScript = defineLuaScript(options.redis, 'hwcReplicaBeat', BEAT);
+  }
+
+  async beat(replicaId: string, ttlMs: number): Promise<number> {
+    const live = (await this.beatScript(
+      [`${this.options.keyPrefix}replicas`],
+      [replicaId, Math.max(1, Math.ceil(ttlMs))],
+    )) as number;
+    return Math.max(1, live);
+  }
+}
