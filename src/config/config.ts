@@ -207,6 +207,12 @@ function readPipeline(read: EnvReader, target: UpstreamTarget): PipelineConfig {
       }),
       openMs: read.integer('GATEWAY_BREAKER_OPEN_MS', breaker.openMs, { min: 100, max: 60 * MINUTE }),
     },
+    coalescing: {
+      leaseMs: read.integer('GATEWAY_INFLIGHT_LEASE_MS', DEFAULTS.pipeline.coalescing.leaseMs, {
+        min: 100,
+        max: 10 * MINUTE,
+      }),
+    },
     retry: {
       maxAttempts: read.integer('HWC_RETRY_MAX_ATTEMPTS', retry.maxAttempts, { min: 1, max: 10 }),
       baseDelayMs: read.integer('HWC_RETRY_BASE_DELAY_MS', retry.baseDelayMs, { min: 1, max: MINUTE }),

@@ -59,6 +59,9 @@ export const DEFAULTS = {
     },
     breaker: { failureThreshold: 5, openMs: 30 * SECOND },
     retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2 * SECOND },
+    // Replicas sharing Redis: how long one holds a call others wait for. Longer than one upstream round
+    // trip with retries; if the holder dies, the others call themselves after it.
+    coalescing: { leaseMs: 15 * SECOND },
   },
   redis: {
     // Shared state must never stall an upstream call: a slow Redis is treated as away, and the replica

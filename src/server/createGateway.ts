@@ -21,6 +21,7 @@ import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
 import { upstreamReportPlugin } from './plugins/upstreamReport';
+import { startSharedState } from './sharedState';
 import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
 import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
@@ -57,9 +58,15 @@ export async function startGateway(
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = createUpstreamMetrics(registry);
+  const shared = await startSharedState(config.redis, target, registry, logger);
   const pipeline = createPipeline(config.pipeline, {
     metrics,
     logger,
+    ...(shared && {
+      cacheStore: shared.cacheStore,
+      admissionWindow: shared.admissionWindow,
+      inflightLeases: shared.inflightLeases,
+    }),
     onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
   });
   const upstream = createUpstream({
@@ -204,6 +211,7 @@ export async function startGateway(
         await apollo.stop();
         pipeline.close();
         await upstream.close();
+        await shared?.close();
       })();
       return closing;
     },

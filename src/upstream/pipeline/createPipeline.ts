@@ -15,7 +15,7 @@ import { composePipeline, type UpstreamHandler, type UpstreamCall } from '../ups
 import { systemClock, type Clock } from './clock';
 import type { QuotaLimits } from './quota/quotaLimits';
 import { checkQuotaLimits, limitOf } from './quota/quotaLimits';
-import type { AdmissionWindow, QuotaUsage } from './state/contracts';
+import type { AdmissionWindow, InflightLeases, QuotaUsage } from './state/contracts';
 import type { CacheStore } from './state/cacheStore';
 import { MemoryAdmissionWindow } from './state/memoryAdmissionWindow';
 import { MemoryCacheStore } from './state/memoryCacheStore';
@@ -38,6 +38,7 @@ export interface PipelineConfig {
   };
   breaker: Widen<Defaults['breaker']>;
   retry: Widen<Defaults['retry']>;
+  coalescing: Widen<Defaults['coalescing']>;
 }
 
 /** Any subset of the config; each section is merged over the defaults table (and `limits` key by key). */
@@ -46,6 +47,7 @@ export interface PipelineConfigInput {
   quota?: Partial<PipelineConfig['quota']>;
   breaker?: Partial<PipelineConfig['breaker']>;
   retry?: Partial<PipelineConfig['retry']>;
+  coalescing?: Partial<PipelineConfig['coalescing']>;
 }
 
 /** The default limits of the defaults table, each window widened by the margin. */
@@ -65,6 +67,7 @@ export function resolvePipelineConfig(input: PipelineConfigInput = {}): Pipeline
     quota: { ...quota, ...input.quota, limits: { ...defaultQuotaLimits(), ...input.quota?.limits } },
     breaker: { ...DEFAULTS.pipeline.breaker, ...input.breaker },
     retry: { ...DEFAULTS.pipeline.retry, ...input.retry },
+    coalescing: { ...DEFAULTS.pipeline.coalescing, ...input.coalescing },
   };
 }
 
@@ -74,6 +77,8 @@ export interface PipelineDependencies {
   /** Replaces the in-memory stores (e.g. Redis, shared by replicas). */
   cacheStore?: CacheStore;
   admissionWindow?: AdmissionWindow;
+  /** Shared by replicas: one of them makes a call the others need at the same time, or queues a warm-up. */
+  inflightLeases?: InflightLeases;
   now?: Clock;
   /** Failures of background work (stale refreshes, store errors), for logging. */
   onBackgroundError?: UseCacheOptions['onBackgroundError'];
@@ -110,7 +115,14 @@ export function createPipeline(input: PipelineConfigInput, dependencies: Pipelin
     dependencies.cacheStore ??
     new MemoryCacheStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes });
   const window = dependencies.admissionWindow ?? new MemoryAdmissionWindow(now);
-  const limiter = useQuotaLimiter({ ...config.quota, window, now, metrics });
+  const leases = dependencies.inflightLeases;
+  const limiter = useQuotaLimiter({
+    ...config.quota,
+    window,
+    now,
+    metrics,
+    ...(leases && { warmUpLeases: leases }),
+  });
   const breaker = useCircuitBreaker({ ...config.breaker, metrics, now });
 
   const middlewares = [
@@ -121,7 +133,10 @@ export function createPipeline(input: PipelineConfigInput, dependencies: Pipelin
       now,
       onBackgroundError: dependencies.onBackgroundError,
     }),
-    useCoalescing({ metrics }),
+    useCoalescing({
+      metrics,
+      ...(leases && { acrossReplicas: { leases, leaseMs: config.coalescing.leaseMs } }),
+    }),
     breaker,
     useRetry({
       ...config.retry,

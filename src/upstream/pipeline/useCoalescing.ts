@@ -10,14 +10,25 @@
  * the key stays "deferred" until that completion settles. Identical callers meanwhile get an immediate
  * `UPSTREAM_RATE_LIMITED` with the live `retryAfterMs` (and the same deferred completion, so the cache
  * still warms) instead of waiting minutes or queueing a second deferred call.
+ *
+ * Across replicas (`leases`, in Redis): a cacheable call first takes a lease on its key. The holder calls
+ * and hands its outcome to every waiting replica; a replica that finds the lease taken waits for that
+ * outcome instead of calling. If the holder failed, died (its lease expires) or the lease store is away,
+ * the replica calls itself: sharing saves calls, it never costs an answer.
  */
 import type { UpstreamMetrics } from '../metrics';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
 import { abortReason, raceAbort } from '../transport/abortable';
 import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
+import type { InflightLeases } from './state/contracts';
 
 export interface UseCoalescingOptions {
   metrics?: Pick<UpstreamMetrics, 'coalesced'>;
+  /**
+   * In-flight leases shared by replicas, and how long one holds (beyond it, waiters stop waiting and call
+   * themselves); absent: coalescing within this process only.
+   */
+  acrossReplicas?: { leases: InflightLeases; leaseMs: number };
 }
 
 interface SharedCall {
@@ -32,11 +43,43 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
     const inFlight = new Map<string, SharedCall>();
     const deferredByKey = new Map<string, DeferredCompletion>();
 
+    /** One call per key across replicas: hold the lease and call, or wait for the holder's outcome. */
+    const acrossReplicas = async (
+      call: UpstreamCall,
+      key: string,
+      { leases, leaseMs }: { leases: InflightLeases; leaseMs: number },
+    ): Promise<UpstreamResult> => {
+      const reuseOutcome = call.cachePolicy === 'immutable';
+      const held = await leases.acquire(key, leaseMs, { reuseOutcome }).catch(() => undefined);
+      if (held === false) {
+        const outcome = await leases
+          .waitFor(key, leaseMs, call.options.signal)
+          .catch(() => 'expired' as const);
+        if (outcome !== 'expired' && 'result' in outcome) {
+          options.metrics?.coalesced.inc({ api: call.api });
+          return outcome.result;
+        }
+        return next(call); // the holder failed or died: call ourselves
+      }
+      try {
+        const result = await next(call);
+        if (held) void leases.publish(key, { result }).catch(() => undefined);
+        return result;
+      } catch (error) {
+        if (held) void leases.publish(key, { failed: true }).catch(() => undefined);
+        throw error;
+      }
+    };
+
     const start = (call: UpstreamCall, key: string): SharedCall => {
       const controller = new AbortController();
       let result: Promise<UpstreamResult>;
       try {
-        result = next({ ...call, options: { ...call.options, signal: controller.signal } });
+        const shared = { ...call, options: { ...call.options, signal: controller.signal } };
+        result =
+          options.acrossReplicas && call.cachePolicy
+            ? acrossReplicas(shared, key, options.acrossReplicas)
+            : next(shared);
       } catch (error) {
         result = Promise.reject(error);
       }

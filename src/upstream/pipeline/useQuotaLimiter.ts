@@ -13,13 +13,19 @@ import { isUpstreamError, type UpstreamError } from '../../errors/upstreamError'
 import type { UpstreamMetrics } from '../metrics';
 import { abortableDelay, abortReason } from '../transport/abortable';
 import { countQuotaRefusal } from '../transport/callTally';
-import type { UpstreamCall, UpstreamHandler, UpstreamMiddleware, UpstreamResult } from '../upstreamCall';
+import {
+  callKey,
+  type UpstreamCall,
+  type UpstreamHandler,
+  type UpstreamMiddleware,
+  type UpstreamResult,
+} from '../upstreamCall';
 import type { Clock } from './clock';
 import { rateLimitedError } from './deferredCompletion';
 import { limitOf, type QuotaLimits } from './quota/quotaLimits';
 import { ThrottleBackoff } from './quota/throttleBackoff';
 import { WarmUpQueue } from './quota/warmUpQueue';
-import type { Admission, AdmissionWindow, WindowLimit } from './state/contracts';
+import type { Admission, AdmissionWindow, InflightLeases, WindowLimit } from './state/contracts';
 
 export interface QuotaLimiterOptions {
   enabled: boolean;
@@ -32,6 +38,8 @@ export interface QuotaLimiterOptions {
   backoffMaxMs: number;
   now: Clock;
   metrics?: Pick<UpstreamMetrics, 'rateLimited'>;
+  /** Shared by replicas: a refused call is queued by one replica only (a lease on `warmup:<call key>`). */
+  warmUpLeases?: InflightLeases;
 }
 
 export interface QuotaLimiter extends UpstreamMiddleware {
@@ -84,6 +92,15 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     }
   };
 
+  /** True unless another replica already queued this call (its result will land in the shared cache). */
+  const claimWarmUp = async (call: UpstreamCall, limit: WindowLimit): Promise<boolean> => {
+    if (!options.warmUpLeases || !call.idempotent) return true;
+    const slots = Math.max(1, limit.calls - options.interactiveReserve);
+    const aheadMs = ((warmUps.queuedCount(call.api) + 1) / slots) * limit.windowMs;
+    const claim = options.warmUpLeases.acquire(`warmup:${callKey(call)}`, aheadMs + limit.windowMs);
+    return claim.catch(() => true);
+  };
+
   const middleware: UpstreamMiddleware = (next) => async (call) => {
     const limit = options.enabled ? limitOf(options.limits, call) : null;
     if (!limit) return next(call);
@@ -94,7 +111,8 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     const sendLater = (queued: UpstreamCall, ticket: string) => send(next, queued, ticket);
     if (!admission.admitted) {
       options.metrics?.rateLimited.inc({ api: call.api, reason: admission.reason });
-      const completion = warmUps.enqueue(call, limit, sendLater);
+      const ours = await claimWarmUp(call, limit);
+      const completion = ours ? warmUps.enqueue(call, limit, sendLater) : undefined;
       countQuotaRefusal(call.api, completion !== undefined);
       throw rateLimitedError(
         call,

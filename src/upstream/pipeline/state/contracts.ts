@@ -68,8 +68,12 @@ export type InflightOutcome = { readonly result: UpstreamResult } | { readonly f
  * of calling too. A lease expires by itself after `leaseMs`: a holder that died frees it.
  */
 export interface InflightLeases {
-  /** True: the caller holds the lease and must `publish`. False: someone else holds it; `waitFor` it. */
-  acquire(key: string, leaseMs: number): Promise<boolean>;
+  /**
+   * True: the caller holds the lease and must `publish`. False: someone else holds it (or, with
+   * `reuseOutcome`, just published an outcome still readable); `waitFor` it. Reuse only what cannot
+   * have changed since (results keyed by content version), never a list a mutation may have changed.
+   */
+  acquire(key: string, leaseMs: number, options?: { reuseOutcome?: boolean }): Promise<boolean>;
   /**
    * Resolves with the holder's outcome, or `expired` when the lease ends (or `timeoutMs` passes) without
    * one. An outcome published between `acquire` and this call is still seen.

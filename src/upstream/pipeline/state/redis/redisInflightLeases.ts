@@ -22,8 +22,13 @@ import { abortReason } from '../../../transport/abortable';
 import type { InflightLeases, InflightOutcome } from '../contracts';
 import { defineLuaScript, type LuaScript } from './luaScript';
 
-/** KEYS: lease, outcome. ARGV: token, leaseMs. A new lease forgets the previous call's outcome. */
+/**
+ * KEYS: lease, outcome. ARGV: token, leaseMs, reuse. A new lease forgets the previous call's outcome;
+ * with `reuse`, a fresh outcome is handed out instead (no lease), covering the moment between a
+ * holder's answer and its write to the shared cache.
+ */
 const ACQUIRE = `
+if ARGV[3] == '1' and redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   redis.call('DEL', KEYS[2])
   return 1
@@ -80,10 +85,11 @@ export class RedisInflightLeases implements InflightLeases {
     this.recheckMs = options.recheckMs ?? DEFAULTS.redis.inflightRecheckMs;
   }
 
-  async acquire(key: string, leaseMs: number): Promise<boolean> {
+  async acquire(key: string, leaseMs: number, options: { reuseOutcome?: boolean } = {}): Promise<boolean> {
     const token = randomBytes(9).toString('base64url');
+    const reuse = options.reuseOutcome ? '1' : '0';
     const acquired =
-      (await this.acquireScript(this.keys(key), [token, Math.max(1, Math.ceil(leaseMs))])) === 1;
+      (await this.acquireScript(this.keys(key), [token, Math.max(1, Math.ceil(leaseMs)), reuse])) === 1;
     if (acquired) this.held.set(key, token);
     return acquired;
   }
