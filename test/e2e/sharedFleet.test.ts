@@ -59,6 +59,7 @@ describe('three replicas, one Redis, one quota', () => {
     simulator = await startSimulator({
       imageCount: 300,
       seed: 7,
+      scanDurationMs: 200,
       rateLimits: { perMinute: 5, windowMs: WINDOW_MS },
     });
     fleet = await startGatewayFleet({ count: 3, simulator, redisUrl: redis.url, env: QUOTA_ENV });
@@ -94,6 +95,52 @@ describe('three replicas, one Redis, one quota', () => {
     expect(calls['hss.listRegistryImages']).toBe(1);
     expect(calls['hss.showImageFilesStat'] ?? 0).toBe(scanned);
     expect(calls['hss.listImageApps'] ?? 0).toBe(scanned);
+  }, 60_000);
+
+  it('makes B fetch fresh after a scan through A', async () => {
+    await sleep(WINDOW_MS + 1_000);
+    const page = { first: 5, filter: { type: 'PRIVATE' } };
+    const before = await post(url(1), page);
+    const target = before.body.data!.containerImages.nodes.find((node) => node.scan.status === 'SUCCESS')!;
+    const scan = await request(url(0), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($input: ScanImagesInput!) { scanImages(input: $input) { accepted } }',
+        variables: {
+          input: {
+            imageType: 'PRIVATE',
+            images: [{ namespace: target.namespace, name: target.name, tag: target.tag }],
+          },
+        },
+      }),
+    });
+    expect(await scan.body.json()).toEqual({ data: { scanImages: { accepted: true } } });
+    const reference = {
+      type: 'private_image' as const,
+      namespace: target.namespace,
+      name: target.name,
+      tag: target.tag,
+    };
+    const deadline = Date.now() + 5_000;
+    while (
+      simulator.control.dataset.findImage(reference)!.scan_status === 'scanning' &&
+      Date.now() < deadline
+    ) {
+      await sleep(50);
+    }
+    const rescanned = simulator.control.dataset.findImage(reference)!;
+    await sleep(WINDOW_MS + 1_000);
+    simulator.control.resetCallCounts();
+    const after = await post(url(1), page);
+    const row = after.body.data!.containerImages.nodes.find((node) => node.id === target.id)!;
+    expect(row.scan.lastScannedAt).toBe(new Date(rescanned.latest_scan_time).toISOString());
+    expect(row.scan.lastScannedAt).not.toBe(target.scan.lastScannedAt);
+    // B fetched the list again (the scan's invalidation reached it) and the rescanned image's joins.
+    const calls = serviceCalls(simulator.control.callCounts() as Record<string, number>);
+    expect(calls['hss.listRegistryImages']).toBe(1);
+    expect(calls['hss.showImageFilesStat']).toBe(1);
+    expect(calls['hss.listImageApps']).toBe(1);
   }, 60_000);
 
   it('stays within the limit across the fleet under concurrent dashboards for more than two windows', async () => {
