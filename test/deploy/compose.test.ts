@@ -42,7 +42,9 @@ const flagValue = (command: string[] | undefined, flag: string): string | undefi
 
 describe('compose.yaml', () => {
   it('has Redis, the simulator, three gateway replicas and a load balancer', () => {
-    expect(Object.keys(services).sort()).toEqual(['loadbalancer', 'redis', 'simulator', ...GATEWAYS].sort());
+    expect(Object.keys(services).sort()).toEqual(
+      ['grafana', 'loadbalancer', 'prometheus', 'redis', 'simulator', ...GATEWAYS].sort(),
+    );
   });
 
   it('runs Redis without persistence, bounded, evicting only keys with a TTL', () => {

@@ -125,7 +125,8 @@ describe('Prometheus and Grafana provisioning', () => {
     };
     const job = prometheus.scrape_configs.find((config) => config.job_name === 'image-graph-gateway');
     expect(job?.metrics_path).toBe('/metrics');
-    expect(job?.static_configs[0]?.targets).toEqual(['gateway:4000']);
+    // Every replica of the compose file, each scraped on its own (quota gauges are per replica).
+    expect(job?.static_configs[0]?.targets).toEqual(['gateway-1:4000', 'gateway-2:4000', 'gateway-3:4000']);
 
     const datasources = parseYaml(
       readFileSync(path.join(REPO_ROOT, 'deploy/grafana/provisioning/datasources/prometheus.yaml'), 'utf8'),
