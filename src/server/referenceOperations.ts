@@ -12,9 +12,12 @@ export interface ReferenceOperation {
 /** The repository's `operations/` folder, from `src/server` and from the compiled `dist/server` alike. */
 export const OPERATIONS_DIRECTORY = path.join(__dirname, '../../operations');
 
+/** The tab the explorer opens on: the frontends' main page. */
+const FIRST_OPERATION = 'ImageDashboard';
+
 /**
- * Reads the `*.graphql` files of a folder in name order. A missing folder is no operations: the explorer
- * still works, with an empty editor.
+ * Reads the `*.graphql` files of a folder, the main page first, then in name order. A missing folder is
+ * no operations: the explorer still works, with an empty editor.
  */
 export function readReferenceOperations(directory: string = OPERATIONS_DIRECTORY): ReferenceOperation[] {
   let files: string[];
@@ -23,7 +26,9 @@ export function readReferenceOperations(directory: string = OPERATIONS_DIRECTORY
   } catch {
     return [];
   }
-  return files.sort().map((file) => {
+  const first = `${FIRST_OPERATION}.graphql`;
+  const ordered = files.sort().sort((a, b) => Number(b === first) - Number(a === first));
+  return ordered.map((file) => {
     const document = readFileSync(path.join(directory, file), 'utf8');
     const variables = variablesFromHeader(document);
     return {

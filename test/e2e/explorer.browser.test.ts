@@ -3,7 +3,7 @@
  * another origin blocked, finds the reference operations as tabs, runs ImageDashboard and shows its data.
  * The screenshot is kept at test-results/explorer.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startStack, type Stack } from './harness';
@@ -11,16 +11,13 @@ import { waitUntil } from './support/observe';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(__dirname, '../../test-results/explorer.png');
+/** Every operation in operations/, the main page (ImageDashboard) first, then by name. */
 const REFERENCE_OPERATIONS = [
   'ImageDashboard',
-  'ImageDetail',
-  'ImageScanTasks',
-  'ImageVulnerabilities',
-  'ProductImages',
-  'ScanImages',
-  'SharedRepositories',
-  'SoftwareSearch',
-  'StartImageScanTask',
+  ...readdirSync(path.join(__dirname, '../../operations'))
+    .filter((file) => file.endsWith('.graphql') && file !== 'ImageDashboard.graphql')
+    .map((file) => file.replace(/\.graphql$/, ''))
+    .sort(),
 ];
 
 jest.setTimeout(90_000);
