@@ -235,16 +235,28 @@ function readUpstreamTarget(read: EnvReader): UpstreamTarget {
   }
   const region = read.string('HWC_REGION', { pattern: REGION, describe: 'a region id such as cn-north-4' });
   if (region === undefined) throw new ConfigError('HWC_REGION', 'is required with Huawei Cloud credentials');
+  const given = {
+    iam: read.url('HWC_IAM_ENDPOINT'),
+    hss: read.url('HWC_HSS_ENDPOINT'),
+    swr: read.url('HWC_SWR_ENDPOINT'),
+    workspace: read.url('HWC_WORKSPACE_ENDPOINT'),
+  };
   const defaults = defaultEndpoints(region);
+  if (!defaults && Object.values(given).some((url) => url === undefined)) {
+    throw new ConfigError(
+      'HWC_REGION',
+      `"${region}" is not a region where HSS is offered; use one of the SDK's regions or set every HWC_*_ENDPOINT`,
+    );
+  }
   return {
     kind: 'remote',
     region,
     credentials,
     endpoints: {
-      iam: read.url('HWC_IAM_ENDPOINT') ?? defaults.iam,
-      hss: read.url('HWC_HSS_ENDPOINT') ?? defaults.hss,
-      swr: read.url('HWC_SWR_ENDPOINT') ?? defaults.swr,
-      workspace: read.url('HWC_WORKSPACE_ENDPOINT') ?? defaults.workspace,
+      iam: given.iam ?? defaults!.iam,
+      hss: given.hss ?? defaults!.hss,
+      swr: given.swr ?? defaults!.swr,
+      workspace: given.workspace ?? defaults!.workspace,
     },
   };
 }

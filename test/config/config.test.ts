@@ -200,4 +200,32 @@ describe('loadConfig', () => {
     const error = errorOf({ HWC_IAM_PASSWORD: 'hunter2-secret' });
     expect(error.message).not.toContain('hunter2-secret');
   });
+
+  it('refuses a region the SDK tables do not list, unless every endpoint is given', () => {
+    expect(errorOf({ ...CREDENTIALS, HWC_REGION: 'xx-nowhere-7' }).message).toBe(
+      'HWC_REGION: "xx-nowhere-7" is not a region where HSS is offered; use one of the SDK\'s regions or set every HWC_*_ENDPOINT',
+    );
+    const endpoints = {
+      HWC_IAM_ENDPOINT: 'https://iam.example.test',
+      HWC_HSS_ENDPOINT: 'https://hss.example.test',
+      HWC_SWR_ENDPOINT: 'https://swr.example.test',
+    };
+    expect(() => loadConfig({ ...CREDENTIALS, HWC_REGION: 'xx-nowhere-7', ...endpoints })).toThrow(
+      ConfigError,
+    );
+    const config = loadConfig({
+      ...CREDENTIALS,
+      HWC_REGION: 'xx-nowhere-7',
+      ...endpoints,
+      HWC_WORKSPACE_ENDPOINT: 'https://workspace.example.test',
+    });
+    expect(config.upstream.target).toMatchObject({
+      kind: 'remote',
+      endpoints: { hss: 'https://hss.example.test' },
+    });
+    // A listed region other than the usual one gets its endpoints from the pattern.
+    expect(loadConfig({ ...CREDENTIALS, HWC_REGION: 'ap-southeast-3' }).upstream.target).toMatchObject({
+      endpoints: { swr: 'https://swr-api.ap-southeast-3.myhuaweicloud.com' },
+    });
+  });
 });
