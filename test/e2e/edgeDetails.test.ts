@@ -87,7 +87,13 @@ describe('IAM errors in the log', () => {
     const projectId = probe.projectId;
     await probe.stop();
     const logLines: string[] = [];
-    const stack = await startStack({ logLines, waitForToken: false, env: { HWC_PROJECT_ID: projectId } });
+    // The IAM token flow (password credentials), whatever credential the suite runs with.
+    const stack = await startStack({
+      credential: 'password',
+      logLines,
+      waitForToken: false,
+      env: { HWC_PROJECT_ID: projectId },
+    });
     try {
       expect(stack.simulator.projectId).toBe(projectId);
       // IAM refuses the token request naming the project, as it does for a frozen one.

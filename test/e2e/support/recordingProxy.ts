@@ -31,8 +31,8 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
+      // Transparent: the Host the gateway sent goes on unchanged, since an AK/SK signature covers it.
       const headers = { ...incoming.headers };
-      delete headers.host;
       delete headers.connection;
       request(`${proxy.target}${incoming.url ?? ''}`, {
         method: incoming.method as 'GET' | 'POST',
