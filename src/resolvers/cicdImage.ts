@@ -1,4 +1,5 @@
 /** `cicdImages`, `cicdImage` and the `CicdImage` fields with their joins (files statistics, software). */
+import { imageSoftwarePage } from './imageSoftwarePage';
 import type { CicdImageFilter, CicdImageResolvers, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../graphql/context';
 import { notFoundError, userInputError } from '../graphql/errors';
@@ -96,19 +97,8 @@ export const CicdImage: CicdImageResolvers = {
     return stat && { fileCount: stat.total_files_num, totalSizeBytes: stat.total_files_size };
   },
 
-  async apps(image, { filter, first, after }, { loaders, staleFields }, info) {
-    const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = noteIfStale(
-      staleFields,
-      info,
-      await loaders.cicdImageApps.load({
-        image: image.record,
-        offset: request.offset,
-        limit: request.limit,
-        ...(filter?.name ? { appName: filter.name } : {}),
-      }),
-    );
-    const apps = page.data_list.map((app) => ({ source: 'image' as const, app, image }));
-    return pageOf(request, apps, page.total_num);
-  },
+  apps: (image, args, context, info) =>
+    imageSoftwarePage(image, args, context, info, (page) =>
+      context.loaders.cicdImageApps.load({ image: image.record, ...page }),
+    ),
 };

@@ -1,4 +1,5 @@
 /** `containerImages`, `containerImage`, and the `ContainerImage` / `ImageScan` fields with their joins. */
+import { imageSoftwarePage } from './imageSoftwarePage';
 import { refOfImage, wasNeverScanned } from '../domain/imageScan';
 import type {
   ContainerImageFilter,
@@ -11,7 +12,7 @@ import { notFoundError, userInputError } from '../graphql/errors';
 import { containerImageId, decodeIdOf } from '../graphql/ids';
 import { assertImageRefPart, formatReference, type ImageRef } from '../graphql/imageRef';
 import { containerImageModel, sharedRepositoryModel, type ContainerImageModel } from '../graphql/models';
-import { HSS_APPS_LIMITS, HSS_REGISTRY_IMAGES_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
+import { HSS_REGISTRY_IMAGES_LIMITS, pageOf, pageRequest } from '../graphql/pagination';
 import {
   HSS_SCAN_FAILED_CODES,
   HSS_SCAN_STATUS_FILTERS,
@@ -133,21 +134,10 @@ export const ContainerImage: ContainerImageResolvers = {
     return { fileCount: stat.total_files_num, totalSizeBytes: stat.total_files_size };
   },
 
-  async apps(image, { filter, first, after }, { loaders, staleFields }, info) {
-    const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = noteIfStale(
-      staleFields,
-      info,
-      await loaders.imageApps.load({
-        image: image.record,
-        offset: request.offset,
-        limit: request.limit,
-        ...(filter?.name ? { appName: filter.name } : {}),
-      }),
-    );
-    const apps = page.data_list.map((app) => ({ source: 'image' as const, app, image }));
-    return pageOf(request, apps, page.total_num);
-  },
+  apps: (image, args, context, info) =>
+    imageSoftwarePage(image, args, context, info, (page) =>
+      context.loaders.imageApps.load({ image: image.record, ...page }),
+    ),
 
   async sharedRepository({ record }, _args, { loaders }) {
     const center = SHARE_CENTER_OF[record.image_type];

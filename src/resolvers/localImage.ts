@@ -1,4 +1,5 @@
 /** `localImages`, `localImage` and the `LocalImage` fields with their software join. */
+import { imageSoftwarePage } from './imageSoftwarePage';
 import type { LocalImageFilter, LocalImageResolvers, QueryResolvers } from '../generated/graphql';
 import type { GatewayContext } from '../graphql/context';
 import { notFoundError, userInputError } from '../graphql/errors';
@@ -110,19 +111,8 @@ export const LocalImage: LocalImageResolvers = {
     record.host_id ? { id: record.host_id, name: record.host_name, agentId: record.agent_id } : null,
   scan: ({ record }) => localScan(record),
 
-  async apps(image, { filter, first, after }, { loaders, staleFields }, info) {
-    const request = pageRequest(first, after, HSS_APPS_LIMITS);
-    const page = noteIfStale(
-      staleFields,
-      info,
-      await loaders.localImageApps.load({
-        image: image.record,
-        offset: request.offset,
-        limit: request.limit,
-        ...(filter?.name ? { appName: filter.name } : {}),
-      }),
-    );
-    const apps = page.data_list.map((app) => ({ source: 'image' as const, app, image }));
-    return pageOf(request, apps, page.total_num);
-  },
+  apps: (image, args, context, info) =>
+    imageSoftwarePage(image, args, context, info, (page) =>
+      context.loaders.localImageApps.load({ image: image.record, ...page }),
+    ),
 };
