@@ -22,6 +22,9 @@ import { abortReason, raceAbort } from '../transport/abortable';
 import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 import type { InflightLeases } from './state/contracts';
 
+/** A shared-cache write takes one Redis round trip; this is many of them. */
+const PUBLISH_AFTER_MS = 50;
+
 export interface UseCoalescingOptions {
   metrics?: Pick<UpstreamMetrics, 'coalesced'>;
   /**
@@ -63,7 +66,15 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       }
       try {
         const result = await next(call);
-        if (held) void leases.publish(key, { result }).catch(() => undefined);
+        if (held) {
+          // Publishing ends the lease: wait until the cache above has written the result to the shared
+          // store, so a replica arriving meanwhile still finds the lease and waits instead of calling.
+          const publish = setTimeout(
+            () => void leases.publish(key, { result }).catch(() => undefined),
+            PUBLISH_AFTER_MS,
+          );
+          publish.unref?.();
+        }
         return result;
       } catch (error) {
         if (held) void leases.publish(key, { failed: true }).catch(() => undefined);
