@@ -52,6 +52,11 @@ export interface UpstreamCall {
   cacheTags?: readonly string[];
   /** Tags whose cached entries this call makes stale when it succeeds (batch-scan). */
   invalidates?: readonly string[];
+  /**
+   * Set by the cache on the call it passes down: settles once this call's result is in the cache store
+   * (or its write was skipped or failed), so a middleware below can act only after that write.
+   */
+  cacheWritten?: Promise<void>;
   options: CallOptions;
 }
 

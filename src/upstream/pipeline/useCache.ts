@@ -100,14 +100,21 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
     /** Fetches through `next` and stores a success; wires a rate-limited rejection to its warm-up. */
     const fetchAndStore = async (call: UpstreamCall, key: string): Promise<UpstreamResult> => {
       const epoch = invalidationEpoch;
+      let written = (): void => undefined;
+      const cacheWritten = new Promise<void>((resolve) => (written = resolve));
       let result: UpstreamResult;
       try {
-        result = await next(call);
+        result = await next({ ...call, cacheWritten });
       } catch (error) {
+        written();
         warmFromDeferred(call, key, error);
         throw error;
       }
-      if (epoch === invalidationEpoch) await store(call, key, result);
+      try {
+        if (epoch === invalidationEpoch) await store(call, key, result);
+      } finally {
+        written();
+      }
       return result;
     };
 

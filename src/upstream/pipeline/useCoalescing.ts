@@ -12,8 +12,8 @@
  * still warms) instead of waiting minutes or queueing a second deferred call.
  *
  * Across replicas (`leases`, in Redis): a cacheable call first takes a lease on its key. The holder calls
- * and hands its outcome to every waiting replica; a replica that finds the lease taken waits for that
- * outcome instead of calling. If the holder failed, died (its lease expires) or the lease store is away,
+ * and hands its outcome to every waiting replica, once the cache above has written it to the shared store
+ * (`call.cacheWritten`); a replica that finds the lease taken waits for that outcome instead of calling. If the holder failed, died (its lease expires) or the lease store is away,
  * the replica calls itself: sharing saves calls, it never costs an answer.
  */
 import type { UpstreamMetrics } from '../metrics';
@@ -21,9 +21,6 @@ import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResul
 import { abortReason, raceAbort } from '../transport/abortable';
 import { deferredCompletionOf, rateLimitedError, type DeferredCompletion } from './deferredCompletion';
 import type { InflightLeases } from './state/contracts';
-
-/** A shared-cache write takes one Redis round trip; this is many of them. */
-const PUBLISH_AFTER_MS = 50;
 
 export interface UseCoalescingOptions {
   metrics?: Pick<UpstreamMetrics, 'coalesced'>;
@@ -67,13 +64,11 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       try {
         const result = await next(call);
         if (held) {
-          // Publishing ends the lease: wait until the cache above has written the result to the shared
-          // store, so a replica arriving meanwhile still finds the lease and waits instead of calling.
-          const publish = setTimeout(
-            () => void leases.publish(key, { result }).catch(() => undefined),
-            PUBLISH_AFTER_MS,
-          );
-          publish.unref?.();
+          // Publishing ends the lease: only once the cache above has written the result to the shared
+          // store (`cacheWritten`), so a replica arriving meanwhile still finds the lease and waits.
+          // Without a cache above there is nothing to wait for.
+          const publish = (): Promise<void> => leases.publish(key, { result }).catch(() => undefined);
+          void (call.cacheWritten ?? Promise.resolve()).then(publish, publish);
         }
         return result;
       } catch (error) {
