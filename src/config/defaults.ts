@@ -73,6 +73,9 @@ export const DEFAULTS = {
     readyTimeoutMs: 2 * SECOND,
     // A replica counts as live for three beats; the fleet's count sets each replica's fallback share.
     heartbeatIntervalMs: 5 * SECOND,
+    // Replicas a replica assumes until it has reached Redis once (it may start while Redis is down): its
+    // fallback share is 1/N of the budget. The compose topology and the deploy overlay run three.
+    expectedReplicas: 3,
     // While in fallback, one call at most this often tries Redis again.
     fallbackProbeIntervalMs: SECOND,
     // After rejoining, the other replicas rejoin within their reconnect backoff (≤ 2.4 s) plus one probe

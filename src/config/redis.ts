@@ -15,6 +15,8 @@ export interface RedisConfig {
   commandTimeoutMs: number;
   /** Cache values larger than this (UTF-8 JSON bytes) are not written to Redis. */
   cacheMaxValueBytes: number;
+  /** Replicas to assume for the fallback quota share until the first heartbeat reached Redis. */
+  expectedReplicas: number;
 }
 
 // Printable, no spaces: the prefix is part of every key and appears in `redis-cli` sessions.
@@ -37,6 +39,10 @@ export function readRedisConfig(read: EnvReader): RedisConfig | undefined {
     cacheMaxValueBytes: read.integer('REDIS_CACHE_MAX_VALUE_BYTES', DEFAULTS.redis.cacheMaxValueBytes, {
       min: 1024,
       max: 512 * 1024 * 1024,
+    }),
+    expectedReplicas: read.integer('GATEWAY_EXPECTED_REPLICAS', DEFAULTS.redis.expectedReplicas, {
+      min: 1,
+      max: 1000,
     }),
   };
 }

@@ -26,18 +26,21 @@ describe('REDIS_* configuration', () => {
       keyPrefix: undefined,
       commandTimeoutMs: 500,
       cacheMaxValueBytes: 2 * 1024 * 1024,
+      expectedReplicas: 3,
     });
     const tls = loadConfig({
       REDIS_URL: 'rediss://gateway:p%40ss@cache.internal:6380/2',
       REDIS_KEY_PREFIX: 'team-a:prod:',
       REDIS_COMMAND_TIMEOUT_MS: '250',
       REDIS_CACHE_MAX_VALUE_BYTES: '65536',
+      GATEWAY_EXPECTED_REPLICAS: '6',
     }).redis;
     expect(tls).toEqual({
       url: 'rediss://gateway:p%40ss@cache.internal:6380/2',
       keyPrefix: 'team-a:prod:',
       commandTimeoutMs: 250,
       cacheMaxValueBytes: 65536,
+      expectedReplicas: 6,
     });
     expect(loadConfig({ REDIS_URL: 'redis://:secret@[::1]:6379/' }).redis?.url).toBe(
       'redis://:secret@[::1]:6379/',

@@ -205,7 +205,17 @@ describe('deploy/overlays/shared-redis', () => {
     expect(env.REDIS_KEY_PREFIX).toBeTruthy();
     // The base stays as it was: same gateway settings plus the Redis ones.
     const base = podEnvironment(renderKustomization('deploy/base'));
-    expect(env).toEqual({ ...base, REDIS_URL: env.REDIS_URL, REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX });
+    expect(env).toEqual({
+      ...base,
+      REDIS_URL: env.REDIS_URL,
+      REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
+      GATEWAY_EXPECTED_REPLICAS: env.GATEWAY_EXPECTED_REPLICAS,
+    });
+    // A pod that starts while Redis is down assumes as many replicas as the autoscaler may run.
+    const autoscaler = findObject(objects, 'HorizontalPodAutoscaler', 'image-graph-gateway').spec as {
+      maxReplicas: number;
+    };
+    expect(env.GATEWAY_EXPECTED_REPLICAS).toBe(String(autoscaler.maxReplicas));
   });
 
   it('sets only variables the gateway reads, except those listed as not read yet', () => {

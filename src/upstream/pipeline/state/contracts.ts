@@ -85,6 +85,9 @@ export interface InflightLeases {
 
 /** Replicas announce themselves, so each knows its share of the budget when the shared store is away. */
 export interface ReplicaPresence {
-  /** Records this replica as live for `ttlMs`; resolves with the number of live replicas (≥ 1). */
-  beat(replicaId: string, ttlMs: number): Promise<number>;
+  /**
+   * Records this replica as live for `ttlMs`; resolves with the number of live replicas (≥ 1) and this
+   * replica's place (0-based) among their ids in sorted order, the same order on every replica.
+   */
+  beat(replicaId: string, ttlMs: number): Promise<{ live: number; rank: number }>;
 }

@@ -4,8 +4,9 @@
  * - `shared` mode: every decision is the Redis window's. Each shared admission is also noted in the local
  *   window, so a replica that loses Redis still counts what it admitted in the current window.
  * - On any Redis error or timeout: `local-fallback` mode. Calls are admitted from the local window with
- *   this replica's share of the budget, `max(1, floor(calls / liveReplicas))` per window (liveReplicas:
- *   what the presence heartbeat last saw), so the fleet together stays within the limit.
+ *   this replica's share of the budget (`localShare.ts`: `floor(calls / liveReplicas)` per window, or
+ *   turns by the clock when there are more replicas than calls; liveReplicas: what the presence
+ *   heartbeat last saw, or the expected count before it saw anything), so the fleet stays within the limit.
  * - While local, at most one call every `probeIntervalMs` tries Redis again. When it answers, the
  *   admissions made locally meanwhile are first written into the shared window, then the mode is
  *   `shared` again: no restart needed.
@@ -20,6 +21,7 @@ import { DEFAULTS } from '../../../../config/defaults';
 import { systemClock, type Clock } from '../../clock';
 import type { Admission, AdmissionWindow, QuotaUsage, WindowLimit } from '../contracts';
 import { MemoryAdmissionWindow } from '../memoryAdmissionWindow';
+import { localShare, type LocalShare } from './localShare';
 
 export type AdmissionMode = 'shared' | 'local-fallback';
 
@@ -32,6 +34,8 @@ export interface FallbackAdmissionWindowOptions {
   shared: ReplayableAdmissionWindow;
   /** Live replicas at the last heartbeat (this one included). */
   liveReplicas: () => number;
+  /** This replica's place among the live ones at the last heartbeat (undefined: never seen). */
+  replicaRank?: () => number | undefined;
   /** While in fallback, how often one call tries Redis again (default `DEFAULTS.redis.fallbackProbeIntervalMs`). */
   probeIntervalMs?: number;
   /** After rejoining, how long beyond one window the local share still applies (`DEFAULTS.redis.rejoinGraceMs`). */
@@ -96,7 +100,7 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     try {
       if (probe) await this.replayLocalAdmissions();
       if (probe || this.rejoining(limit)) {
-        const local = this.local.tryAdmitNow(api, this.localLimit(limit), this.localReserve(limit, reserve));
+        const local = this.admitWithinShare(api, limit, reserve);
         if (!local.admitted) {
           if (probe) this.enter('shared');
           return local;
@@ -159,14 +163,28 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
     return this.local.usageNow(api, this.localLimit(limit));
   }
 
-  /** This replica's share of `limit` while Redis is away. */
+  /** This replica's share of `limit` while Redis is away, now (see `localShare.ts`). */
+  localShare(limit: WindowLimit): LocalShare {
+    return localShare(limit, this.options.liveReplicas(), this.options.replicaRank?.(), this.now());
+  }
+
+  /** This replica's calls per window of `limit` while Redis is away. */
   localLimit(limit: WindowLimit): WindowLimit {
-    const replicas = Math.max(1, Math.floor(this.options.liveReplicas()));
-    return { calls: Math.max(1, Math.floor(limit.calls / replicas)), windowMs: limit.windowMs };
+    return this.localShare(limit).limit;
+  }
+
+  /** One admission from the local window under this replica's share (and only in its turn, if it has turns). */
+  private admitWithinShare(api: string, limit: WindowLimit, reserve: number): Admission {
+    const share = this.localShare(limit);
+    if (share.waitMs > 0) {
+      const retryAfterMs = Number.isFinite(share.waitMs) ? Math.ceil(share.waitMs) : limit.windowMs;
+      return { admitted: false, retryAfterMs, reason: 'budget' };
+    }
+    return this.local.tryAdmitNow(api, share.limit, this.localReserve(limit, share.limit, reserve));
   }
 
   private admitLocally(api: string, limit: WindowLimit, reserve: number): Admission {
-    const admission = this.local.tryAdmitNow(api, this.localLimit(limit), this.localReserve(limit, reserve));
+    const admission = this.admitWithinShare(api, limit, reserve);
     if (!admission.admitted) return admission;
     this.noteForReplay(api, limit, admission.ticket);
     return { admitted: true, ticket: `l:${admission.ticket}` };
@@ -188,8 +206,7 @@ export class FallbackAdmissionWindow implements AdmissionWindow {
   }
 
   /** The reserve shrinks with the share, rounding up: background calls yield first when budget is scarce. */
-  private localReserve(limit: WindowLimit, reserve: number): number {
-    const share = this.localLimit(limit);
+  private localReserve(limit: WindowLimit, share: WindowLimit, reserve: number): number {
     return reserve <= 0 ? 0 : Math.min(share.calls, Math.ceil((reserve * share.calls) / limit.calls));
   }
 

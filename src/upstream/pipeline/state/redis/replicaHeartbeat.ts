@@ -7,7 +7,10 @@
  * that have beaten again so far, and a replica that believed it was alone would take the whole budget.
  * A count is forgotten only once a later beat is itself a whole lifetime old, by when every live replica
  * has beaten again; so failed beats (Redis away) keep the last count. Replicas that really left drop out
- * after about two lifetimes. The timer never keeps the process alive.
+ * after about two lifetimes. Before any successful beat (Redis away since start), the count is
+ * `expectedReplicas`: a replica that cannot see the others must not assume it is alone. `rank` is this
+ * replica's place among the live ids at the last successful beat (undefined before one). The timer never
+ * keeps the process alive.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -22,6 +25,8 @@ export interface ReplicaHeartbeatOptions {
   replicaId?: string;
   /** Beat period (default `DEFAULTS.redis.heartbeatIntervalMs`); a replica counts as live for three periods after its last beat. */
   intervalMs?: number;
+  /** Live replicas to assume until a beat succeeds (default `DEFAULTS.redis.expectedReplicas`). */
+  expectedReplicas?: number;
   now?: Clock;
   onError?: (error: unknown) => void;
 }
@@ -33,6 +38,7 @@ export class ReplicaHeartbeat {
   private timer: NodeJS.Timeout | undefined;
   /** Counts seen by successful beats, oldest first. */
   private seen: { at: number; live: number }[] = [];
+  private lastRank: number | undefined;
 
   constructor(private readonly options: ReplicaHeartbeatOptions) {
     this.replicaId = options.replicaId ?? `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -45,10 +51,17 @@ export class ReplicaHeartbeat {
     return this.intervalMs * 3;
   }
 
-  /** Live replicas (this one included), as explained above; 1 before any successful beat. */
+  /** Live replicas (this one included), as explained above; `expectedReplicas` before any successful beat. */
   get liveReplicas(): number {
     this.forgetSuperseded();
+    if (this.seen.length === 0)
+      return Math.max(1, this.options.expectedReplicas ?? DEFAULTS.redis.expectedReplicas);
     return Math.max(1, ...this.seen.map(({ live }) => live));
+  }
+
+  /** This replica's place among the live replica ids at the last successful beat; undefined before one. */
+  get rank(): number | undefined {
+    return this.lastRank;
   }
 
   /** Beats once now (resolving when done; errors reported, not thrown), then every interval. */
@@ -67,8 +80,9 @@ export class ReplicaHeartbeat {
 
   async beatOnce(): Promise<number> {
     try {
-      const live = await this.options.presence.beat(this.replicaId, this.presenceTtlMs);
+      const { live, rank } = await this.options.presence.beat(this.replicaId, this.presenceTtlMs);
       this.seen.push({ at: this.now(), live });
+      this.lastRank = rank;
     } catch (error) {
       this.options.onError?.(error);
     }

@@ -67,6 +67,7 @@ export async function startRedisSharedState(options: RedisSharedStateOptions): P
 
   const heartbeat = new ReplicaHeartbeat({
     presence: new RedisReplicaPresence({ redis, keyPrefix }),
+    expectedReplicas: config.expectedReplicas,
     ...(options.replicaId !== undefined && { replicaId: options.replicaId }),
     ...(options.heartbeatIntervalMs !== undefined && { intervalMs: options.heartbeatIntervalMs }),
   });
@@ -78,6 +79,7 @@ export async function startRedisSharedState(options: RedisSharedStateOptions): P
     admissionWindow: new FallbackAdmissionWindow({
       shared: new RedisAdmissionWindow({ redis, keyPrefix }),
       liveReplicas: () => heartbeat.liveReplicas,
+      replicaRank: () => heartbeat.rank,
       ...(options.onModeChange && { onModeChange: options.onModeChange }),
     }),
     cacheStore: new RedisCacheStore({ redis, keyPrefix, maxValueBytes: config.cacheMaxValueBytes }),

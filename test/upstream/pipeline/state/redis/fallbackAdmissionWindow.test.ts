@@ -8,7 +8,7 @@ import { RedisAdmissionWindow } from '../../../../../src/upstream/pipeline/state
 import { RedisReplicaPresence } from '../../../../../src/upstream/pipeline/state/redis/redisReplicaPresence';
 import { ReplicaHeartbeat } from '../../../../../src/upstream/pipeline/state/redis/replicaHeartbeat';
 import { RedisServer } from '../../../../support/redisServer';
-import { connectTo, sleep } from './helpers';
+import { busiestWindow, connectTo, sleep } from './helpers';
 
 const LIMIT = { calls: 6, windowMs: 400 };
 const API = 'hss.listRegistryImages';
@@ -26,17 +26,6 @@ interface Replica {
  * loaded machine) after the window recorded it, so two admissions a full window apart can look closer.
  */
 const MEASURED_WINDOW_MS = LIMIT.windowMs - 25;
-
-/** Largest number of admissions inside any window of `windowMs`. */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let first = 0, last = 0; last < sorted.length; last += 1) {
-    while ((sorted[last] as number) - (sorted[first] as number) >= windowMs) first += 1;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
 
 describe('FallbackAdmissionWindow (a real redis-server killed and restarted)', () => {
   let server: RedisServer;

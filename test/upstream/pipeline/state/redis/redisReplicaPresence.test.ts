@@ -22,22 +22,28 @@ describe('RedisReplicaPresence (a real redis-server)', () => {
     const presence = async () =>
       new RedisReplicaPresence({ redis: await connectTo(server, connections), keyPrefix: 'p1:' });
     const [a, b, c] = [await presence(), await presence(), await presence()];
-    expect(await a.beat('a', 200)).toBe(1);
-    expect(await b.beat('b', 200)).toBe(2);
-    expect(await c.beat('c', 200)).toBe(3);
-    expect(await a.beat('a', 200)).toBe(3); // a beat again: still three
+    expect(await c.beat('c', 200)).toEqual({ live: 1, rank: 0 });
+    expect(await a.beat('a', 200)).toEqual({ live: 2, rank: 0 });
+    expect(await b.beat('b', 200)).toEqual({ live: 3, rank: 1 });
+    // a beat again: still three; ranks follow the ids' order, the same on every replica
+    expect(await a.beat('a', 200)).toEqual({ live: 3, rank: 0 });
+    expect(await c.beat('c', 200)).toEqual({ live: 3, rank: 2 });
     await sleep(120);
     await a.beat('a', 200);
     await b.beat('b', 200);
     await sleep(120); // c's presence (200 ms) has run out
-    expect(await a.beat('a', 200)).toBe(2);
+    expect(await a.beat('a', 200)).toEqual({ live: 2, rank: 0 });
+    expect(await b.beat('b', 200)).toEqual({ live: 2, rank: 1 });
     const ttl = await connections[0]!.pttl('p1:replicas');
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(200);
     // Other deployments (prefixes) are counted apart.
-    expect(await new RedisReplicaPresence({ redis: connections[0]!, keyPrefix: 'p2:' }).beat('a', 200)).toBe(
-      1,
-    );
+    expect(
+      await new RedisReplicaPresence({ redis: connections[0]!, keyPrefix: 'p2:' }).beat('a', 200),
+    ).toEqual({
+      live: 1,
+      rank: 0,
+    });
   });
 });
 
@@ -47,7 +53,7 @@ describe('ReplicaHeartbeat', () => {
     beat: async () => {
       const answer = answers.shift();
       if (answer === undefined || answer instanceof Error) throw answer ?? new Error('no answer');
-      return answer;
+      return { live: answer, rank: 0 };
     },
   });
 
@@ -67,10 +73,11 @@ describe('ReplicaHeartbeat', () => {
         2,
       ]),
       intervalMs: 100,
+      expectedReplicas: 2,
       now: () => now,
       onError: (error) => errors.push(error),
     });
-    expect(heartbeat.liveReplicas).toBe(1); // nothing seen yet
+    expect(heartbeat.liveReplicas).toBe(2); // nothing seen yet: the expected count
     expect(await heartbeat.beatOnce()).toBe(3);
     now += 1_000;
     expect(await heartbeat.beatOnce()).toBe(3); // Redis away: the last count stands
@@ -91,5 +98,23 @@ describe('ReplicaHeartbeat', () => {
     for (let k = 0; k < 4; k += 1) now += 100;
     expect(await heartbeat.beatOnce()).toBe(2);
     expect(heartbeat.presenceTtlMs).toBe(300);
+  });
+
+  it('assumes the expected count (never 1) until a beat reaches Redis, then trusts what it saw', async () => {
+    const heartbeat = new ReplicaHeartbeat({
+      presence: scripted([new Error('connect ECONNREFUSED'), new Error('connect ECONNREFUSED'), 2, 5]),
+      intervalMs: 100,
+      expectedReplicas: 4,
+      onError: () => undefined,
+    });
+    expect(heartbeat.liveReplicas).toBe(4);
+    expect(heartbeat.rank).toBeUndefined();
+    expect(await heartbeat.beatOnce()).toBe(4); // Redis down since start
+    expect(await heartbeat.beatOnce()).toBe(4);
+    expect(heartbeat.rank).toBeUndefined();
+    expect(await heartbeat.beatOnce()).toBe(2); // seen: two live, fewer than expected
+    expect(heartbeat.rank).toBe(0);
+    expect(await heartbeat.beatOnce()).toBe(5);
+    expect(new ReplicaHeartbeat({ presence: scripted([]) }).liveReplicas).toBe(3); // the documented default
   });
 });

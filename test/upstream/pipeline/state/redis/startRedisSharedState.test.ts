@@ -1,7 +1,7 @@
 import { startRedisSharedState } from '../../../../../src/upstream/pipeline/state/redis/startRedisSharedState';
 import { RedisServer } from '../../../../support/redisServer';
 
-const CONFIG = { commandTimeoutMs: 300, cacheMaxValueBytes: 64 * 1024 };
+const CONFIG = { commandTimeoutMs: 300, cacheMaxValueBytes: 64 * 1024, expectedReplicas: 1 };
 const LIMIT = { calls: 5, windowMs: 60_000 };
 
 describe('startRedisSharedState', () => {
