@@ -30,7 +30,7 @@ declare module 'autocannon' {
   }
 
   interface Options {
-    url: string;
+    url: string | readonly string[];
     connections?: number;
     duration?: number;
     amount?: number;

@@ -43,7 +43,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  url: string;
+  /** Several URLs: connections are spread over them round-robin (autocannon's connection i → url i mod n). */
+  url: string | readonly string[];
   body: string;
   connections: number;
   durationS?: number;
@@ -114,12 +115,13 @@ export async function runBurst(options: LoadOptions & { amount: number }): Promi
   let errors = 0;
   const firstProblems: string[] = [];
   let remaining = options.amount;
+  const urls = typeof options.url === 'string' ? [options.url] : options.url;
   const start = performance.now();
-  const loop = async (): Promise<void> => {
+  const loop = async (url: string): Promise<void> => {
     while (remaining > 0) {
       remaining -= 1;
       try {
-        const result = await execute(options.url, options.body);
+        const result = await execute(url, options.body);
         latencies.push(result.ms);
         if (result.status < 200 || result.status > 299) non2xx += 1;
         if (result.body === options.reference) continue;
@@ -134,7 +136,9 @@ export async function runBurst(options: LoadOptions & { amount: number }): Promi
       }
     }
   };
-  await Promise.all(Array.from({ length: options.connections }, loop));
+  await Promise.all(
+    Array.from({ length: options.connections }, (_, k) => loop(urls[k % urls.length] as string)),
+  );
   const durationS = (performance.now() - start) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;

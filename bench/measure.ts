@@ -42,6 +42,8 @@ export interface ServerSlot {
   kind: ServerKind;
   implementation: 'gateway' | 'baseline';
   command: string[];
+  /** Added to the common environment (e.g. `REDIS_URL` for the fleet scenario). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function serverEnv(info: SimulatorInfo, port: number): NodeJS.ProcessEnv {
@@ -78,7 +80,11 @@ export async function startServer(
 ): Promise<Running> {
   const port = await freePort();
   const [command, ...args] = slot.command as [string, ...string[]];
-  const proc = spawnPinned(slot.kind, command, args, { env: serverEnv(info, port), core, cwd: ROOT });
+  const proc = spawnPinned(slot.kind, command, args, {
+    env: { ...serverEnv(info, port), ...slot.env },
+    core,
+    cwd: ROOT,
+  });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   let exited = false;
@@ -114,12 +120,12 @@ export interface Reference {
 }
 
 /** Server idle (CPU) and no upstream call arriving: the next counter reset counts only what follows. */
-async function settle(proc: Managed, control: SimulatorControl, quietMs: number): Promise<void> {
+export async function settle(proc: Managed, control: SimulatorControl, quietMs: number): Promise<void> {
   await waitIdle(proc.pid);
   await control.waitQuiet(quietMs);
 }
 
-async function countedExecution(
+export async function countedExecution(
   control: SimulatorControl,
   running: Running,
   body: string,

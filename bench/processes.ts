@@ -36,10 +36,15 @@ export function cpuCount(): number {
 
 /** Pins an already running process (e.g. this one, the load generator) to one core. */
 export function pinSelf(core: number): boolean {
+  return pinProcess(process.pid, core);
+}
+
+/** Pins an already running process we started (e.g. redis-server) to one core. */
+export function pinProcess(pid: number, core: number): boolean {
   const path = taskset();
   if (!path) return false;
   try {
-    execFileSync(path, ['-pc', String(core), String(process.pid)], { stdio: 'ignore' });
+    execFileSync(path, ['-pc', String(core), String(pid)], { stdio: 'ignore' });
     return true;
   } catch {
     return false;

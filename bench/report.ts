@@ -3,6 +3,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderFleetMarkdown, type FleetResult } from './fleetReport';
 import type { LoadResult } from './load';
 import type { Minimum } from './operations';
 import type { CallCounts } from './simulatorControl';
@@ -51,6 +52,8 @@ export interface BenchReport {
   environment: Record<string, unknown>;
   layout: Record<string, string>;
   results: OperationResult[];
+  /** The three-replica Redis scenario (`bench/fleet.ts`), when run. */
+  fleet?: FleetResult[];
   agreement: { operation: string; latencyProfileMs: number; agree: boolean; firstDifference?: string }[];
   notes: string[];
   checks: Check[];
@@ -134,6 +137,7 @@ export function renderMarkdown(report: BenchReport): string {
     out.push('');
   }
 
+  out.push(renderFleetMarkdown(report.fleet ?? []));
   const minimums = new Map<string, string>();
   for (const r of report.results) {
     if (!minimums.has(r.operation))

@@ -7,13 +7,16 @@
  * Options: --duration <s> (per load run), --images <n>, --profiles 0,20, --only <operation key substring>,
  *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
+ *          --no-fleet (skip the three-replica Redis scenario), --fleet-only (fleet + the single gateway, no baseline)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureOperation, validationPass, type MeasureOptions, type ServerSlot } from './measure';
-import { comparable, firstDifference, OPERATIONS } from './operations';
+import { fleetSpecs, measureFleet } from './fleet';
+import type { FleetResult } from './fleetReport';
+import { comparable, firstDifference, OPERATIONS, type DetailTarget } from './operations';
 import { cpuCount, pinSelf, stop, taskset } from './processes';
 import { renderMarkdown, writeJson, type BenchReport, type Check, type OperationResult } from './report';
 import { SimulatorControl, startSimulator, upstreamFacts, type UpstreamFacts } from './simulatorControl';
@@ -31,6 +34,9 @@ interface Options extends MeasureOptions {
   only?: string;
   /** `dist` (default: npm run build, node dist/main.js), `src` (tsx, no build), `baseline` (dry run). */
   gatewayFrom: 'dist' | 'src' | 'baseline';
+  /** The three-replica Redis scenario (`bench/fleet.ts`); `fleetOnly` also leaves the baseline out. */
+  fleet: boolean;
+  fleetOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -50,6 +56,8 @@ function parseOptions(argv: string[]): Options {
     connections: quick ? [10] : [10, 50],
     only: value('only'),
     gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
+    fleet: !argv.includes('--no-fleet'),
+    fleetOnly: argv.includes('--fleet-only'),
   };
 }
 
@@ -100,7 +108,7 @@ async function main(): Promise<number> {
       'No src/main.ts yet: the gateway is not measured (the baseline is). Dry-run both slots with --gateway baseline.',
     );
   }
-  slots.push(baseline);
+  if (!options.fleetOnly) slots.push(baseline);
 
   const simulator = await startSimulator({
     images: options.images,
@@ -109,6 +117,7 @@ async function main(): Promise<number> {
   });
   const control = new SimulatorControl(simulator.info.url);
   const results: OperationResult[] = [];
+  const fleet: FleetResult[] = [];
   const agreement: BenchReport['agreement'] = [];
   let facts: UpstreamFacts | undefined;
   try {
@@ -122,6 +131,7 @@ async function main(): Promise<number> {
     for (const profileMs of options.profiles) {
       await control.setLatency(profileMs);
       const answers = new Map<string, Map<string, Record<string, unknown>>>();
+      let gatewayDetail: DetailTarget | undefined;
       for (const slot of slots) {
         const label = `${slot.kind}${slot.implementation !== slot.kind ? `(=${slot.implementation})` : ''} ${profileMs}ms`;
         let pass: Awaited<ReturnType<typeof validationPass>>;
@@ -131,6 +141,7 @@ async function main(): Promise<number> {
           check(`${label}: starts and answers`, false, String(error).slice(0, 800));
           continue;
         }
+        if (slot.kind === 'gateway') gatewayDetail = pass.detail;
         const own = new Map<string, Record<string, unknown>>();
         answers.set(slot.kind, own);
         for (const spec of specs) {
@@ -185,6 +196,24 @@ async function main(): Promise<number> {
           }
         }
       }
+      // The three-replica Redis scenario, next to the single gateway just measured (bench/fleet.ts).
+      const fleetGateway = slots.find((slot) => slot.kind === 'gateway' && slot.implementation === 'gateway');
+      if (options.fleet && fleetGateway) {
+        const measured = await measureFleet({
+          gateway: fleetGateway,
+          specs: fleetSpecs(specs, options.quick),
+          detail: gatewayDetail,
+          info: simulator.info,
+          facts,
+          control,
+          profileMs,
+          options,
+          serverCore,
+          singleResults: results,
+        });
+        fleet.push(...measured.results);
+        checks.push(...measured.checks);
+      }
       // Same data from both servers (ids and cursors are opaque and may differ): informational.
       const gateway = answers.get('gateway');
       const base = answers.get('baseline');
@@ -228,6 +257,7 @@ async function main(): Promise<number> {
         }
       : { unpinned: `taskset ${taskset() ? 'present' : 'absent'}, ${cores} core(s): processes share cores` },
     results,
+    fleet,
     agreement,
     notes,
     checks,

@@ -44,6 +44,11 @@ export class RedisServer {
     return this.child !== undefined;
   }
 
+  /** The server's process id while it runs (the benchmark reads its CPU time). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the server again on the same port (after `kill` or `stop`). */
   async restart(): Promise<void> {
     if (this.child) throw new Error('redis-server is already running');
