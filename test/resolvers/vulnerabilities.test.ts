@@ -29,6 +29,16 @@ function entry(overrides: Partial<HssGeneralImageVul>): HssGeneralImageVul {
   };
 }
 
+/** An application vulnerability with one inline CVE of 9.1. */
+const criticalAppEntry = () =>
+  entry({
+    vul_id: 'CVE-2024-2',
+    type: 'app_vul',
+    cve_list: [{ cve_id: 'CVE-2024-2', cvss: 9.1 }],
+    severity_level: 'Critical',
+    max_cvss_score: 9.1,
+  });
+
 const QUERY = `query ($filter: VulnerabilityFilter!) {
   vulnerabilities(filter: $filter, first: 5) {
     nodes { id type severity maxCvssScore solution cves { id cvssScore publishedAt description } }
@@ -40,16 +50,7 @@ it('asks ListVulnerabilityCve for a vulnerability without inline CVEs, and only 
   const hss = upstream.clients.hss;
   hss.listGeneralImageVuls = async () => ({
     total_num: 2,
-    data_list: [
-      entry({}),
-      entry({
-        vul_id: 'CVE-2024-2',
-        type: 'app_vul',
-        cve_list: [{ cve_id: 'CVE-2024-2', cvss: 9.1 }],
-        severity_level: 'Critical',
-        max_cvss_score: 9.1,
-      }),
-    ],
+    data_list: [entry({}), criticalAppEntry()],
   });
   const asked: string[] = [];
   hss.listVulnerabilityCve = async (vulId) => {
@@ -143,13 +144,7 @@ describe("an image's vulnerabilities with their CVEs", () => {
       asked.push(query);
       const linux = [entry({ cve_list: [{ cve_id: 'CVE-2024-1', cvss: 7.5 }], max_cvss_score: 7.5 })];
       const app = [
-        entry({
-          vul_id: 'CVE-2024-2',
-          type: 'app_vul',
-          cve_list: [{ cve_id: 'CVE-2024-2', cvss: 9.1 }],
-          severity_level: 'Critical',
-          max_cvss_score: 9.1,
-        }),
+        criticalAppEntry(),
         // Listed, but as an application vulnerability: never taken for the OS row of the same id.
         entry({ vul_id: 'EulerOS-SA-2024-9', type: 'app_vul', cve_list: [{ cve_id: 'CVE-9', cvss: 1 }] }),
       ];
