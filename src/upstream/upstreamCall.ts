@@ -57,6 +57,12 @@ export interface UpstreamCall {
    * (or its write was skipped or failed), so a middleware below can act only after that write.
    */
   cacheWritten?: Promise<void>;
+  /**
+   * Set by the cache too: reads the store again and resolves with a fresh result found there. For a
+   * middleware that has just taken the lease on this call: another replica may have written the result
+   * between this call's cache miss and that lease (its holder ends the lease only after writing).
+   */
+  cacheReread?: () => Promise<UpstreamResult | undefined>;
   options: CallOptions;
 }
 

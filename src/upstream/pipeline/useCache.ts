@@ -111,15 +111,24 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
       const epoch = invalidations.current;
       let written = (): void => undefined;
       const cacheWritten = new Promise<void>((resolve) => (written = resolve));
+      let reread: CacheEntry | undefined;
+      const cacheReread = async (): Promise<UpstreamResult | undefined> => {
+        const entry = await options.store.get(key).catch(() => undefined);
+        if (!entry || now() >= entry.freshUntil) return undefined;
+        reread = entry;
+        return entry.result;
+      };
       let result: UpstreamResult;
       try {
-        result = await next({ ...call, cacheWritten });
+        result = await next({ ...call, cacheWritten, cacheReread });
       } catch (error) {
         written();
         warmFromDeferred(call, key, error);
         throw error;
       }
       try {
+        // Found in the store after all (written by another replica): already stored, as fresh as it was.
+        if (reread && result === reread.result) return { result, freshUntil: reread.freshUntil };
         const freshUntil = epoch === invalidations.current ? await store(call, key, result) : 0;
         return { result, freshUntil };
       } finally {

@@ -13,7 +13,9 @@
  *
  * Across replicas (`leases`, in Redis): a cacheable call first takes a lease on its key. The holder calls
  * and hands its outcome to every waiting replica, once the cache above has written it to the shared store
- * (`call.cacheWritten`); a replica that finds the lease taken waits for that outcome instead of calling. If the holder failed, died (its lease expires) or the lease store is away,
+ * (`call.cacheWritten`); a replica that finds the lease taken waits for that outcome instead of calling,
+ * and one that takes a lease first reads the cache again (`call.cacheReread`), since a holder may have
+ * written and released between its cache miss and its lease. If the holder failed, died (its lease expires) or the lease store is away,
  * the replica calls itself: sharing saves calls, it never costs an answer.
  */
 import type { UpstreamMetrics } from '../metrics';
@@ -62,7 +64,9 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
         return next(call); // the holder failed or died: call ourselves
       }
       try {
-        const result = await next(call);
+        // Another replica may have written the result between our cache miss and this lease: read again.
+        const cached = held ? await call.cacheReread?.().catch(() => undefined) : undefined;
+        const result = cached ?? (await next(call));
         if (held) {
           // Publishing ends the lease: only once the cache above has written the result to the shared
           // store (`cacheWritten`), so a replica arriving meanwhile still finds the lease and waits.

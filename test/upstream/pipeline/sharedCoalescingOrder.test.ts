@@ -1,7 +1,8 @@
 /**
  * Shared coalescing across two "replicas" (two pipelines, one real Redis for the leases, one shared cache
- * store whose writes the test holds back): the holder ends its lease only once its result is in the
- * shared cache, so a replica arriving between the answer and the cache write waits instead of calling.
+ * store whose writes or reads the test holds back): the holder ends its lease only once its result is in
+ * the shared cache, so a replica arriving between the answer and the cache write waits instead of
+ * calling; and a replica that takes a free lease reads the cache again before calling.
  */
 import type { Redis } from 'ioredis';
 
@@ -109,6 +110,37 @@ describe('shared coalescing publishes only after the shared-cache write', () => 
     store.release(); // A's write lands, then A publishes and B gets A's result
     expect((await fromB).body).toEqual({ from: 'a' });
     expect((await fromA).body).toEqual({ from: 'a' });
+    expect(b.upstream).not.toHaveBeenCalled();
+    expect(a.upstream).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the cache again after taking the lease: a miss just before the holder wrote costs no call', async () => {
+    const shared = new MemoryCacheStore({ maxEntries: 10, maxBytes: 100_000 });
+    let releaseRead!: () => void;
+    const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+    let firstRead = true;
+    // B's first read sees the store as it was when asked, but answers late (a slow round trip).
+    const lateFirstRead: CacheStore = {
+      get: async (key) => {
+        if (!firstRead) return shared.get(key);
+        firstRead = false;
+        const seen = await shared.get(key);
+        await readHeld;
+        return seen;
+      },
+      set: (key, entry, ttlMs) => shared.set(key, entry, ttlMs),
+      delete: (key) => shared.delete(key),
+      invalidateTags: (tags) => shared.invalidateTags(tags),
+    };
+    const a = await replica(shared, 'order-3:');
+    const b = await replica(lateFirstRead, 'order-3:');
+    const call = (name: string) => makeCall({ cachePolicy: 'list', headers: { 'x-replica': name } });
+
+    const fromB = b.handler(call('b')); // misses: the store is empty when B asks
+    await sleep(50);
+    expect((await a.handler(call('a'))).body).toEqual({ from: 'a' }); // A calls, writes, ends its lease
+    releaseRead(); // B's miss arrives now, after A's write and publish; B takes the free lease
+    expect((await fromB).body).toEqual({ from: 'a' });
     expect(b.upstream).not.toHaveBeenCalled();
     expect(a.upstream).toHaveBeenCalledTimes(1);
   });
