@@ -31,6 +31,8 @@ export interface GatewayConfig {
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    /** Ready the request path at start without upstream calls (warmUp.ts). */
+    warmUp: boolean;
     cors: CorsConfig;
   };
   graphql: {
@@ -89,6 +91,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         min: 0,
         max: 10 * MINUTE,
       }),
+      warmUp: read.boolean('GATEWAY_WARM_UP', DEFAULTS.server.warmUp),
       cors: readCorsConfig(read),
     },
     graphql: {
