@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
@@ -20,6 +21,7 @@ import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
+import { operationTracingPlugin } from './plugins/operationTracing';
 import { upstreamReportPlugin } from './plugins/upstreamReport';
 import { startSharedState } from './sharedState';
 import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
@@ -28,6 +30,8 @@ import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
 import { createTrustedDocuments } from './trustedDocuments';
 import type { ResolvedUpstreamTarget } from './upstreamTarget';
+import { runInOperationScope } from '../tracing/operationScope';
+import { startTracing } from '../tracing/startTracing';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -45,6 +49,8 @@ export interface RunningGateway {
 
 export interface GatewayDependencies {
   logger?: Logger;
+  /** Receives the spans instead of the OTLP exporter, and turns tracing on (tests). */
+  traceExporter?: SpanExporter;
 }
 
 /** Assembles and starts the gateway against `target`: pipeline, Apollo Server, HTTP routes. */
@@ -54,6 +60,12 @@ export async function startGateway(
   dependencies: GatewayDependencies = {},
 ): Promise<RunningGateway> {
   const logger = dependencies.logger ?? createLogger(config.logLevel);
+
+  // Off (undefined) unless an OTLP endpoint is set: then nothing below traces and no SDK runs.
+  const tracing = startTracing(config.tracing, {
+    logger,
+    ...(dependencies.traceExporter && { exporter: dependencies.traceExporter }),
+  });
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -68,6 +80,7 @@ export async function startGateway(
       inflightLeases: shared.inflightLeases,
     }),
     onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
+    ...(tracing && { tracer: tracing.tracer }),
   });
   const upstream = createUpstream({
     endpoints: target.endpoints,
@@ -84,6 +97,7 @@ export async function startGateway(
     logger,
     metrics,
     pipeline,
+    ...(tracing && { tracing }),
   });
 
   const readQuota = createQuotaReader(pipeline);
@@ -107,6 +121,7 @@ export async function startGateway(
       landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       upstreamReportPlugin(),
+      ...(tracing ? [operationTracingPlugin<GatewayContext>(tracing.tracer)] : []),
       ...(armor.plugins as never[]),
     ],
   });
@@ -132,8 +147,7 @@ export async function startGateway(
     }
     const { signal, dispose } = requestSignal(response, config.server.requestTimeoutMs);
     try {
-      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
-      await withUpstreamCallTally(() =>
+      const handle = () =>
         handleGraphQLRequest(request, response, {
           apollo,
           maxBodyBytes: config.server.maxBodyBytes,
@@ -146,7 +160,10 @@ export async function startGateway(
               requestId,
               quota: readQuota,
             }),
-        }),
+        });
+      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
+      await withUpstreamCallTally(() =>
+        tracing ? runInOperationScope(tracing.propagator, request.headers, handle) : handle(),
       );
     } finally {
       dispose();
@@ -212,6 +229,8 @@ export async function startGateway(
         pipeline.close();
         await upstream.close();
         await shared?.close();
+        // Last: the spans of the requests that just drained are exported before the process exits.
+        await tracing?.shutdown();
       })();
       return closing;
     },
