@@ -32,6 +32,7 @@ import {
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import type { Logger } from 'pino';
 import type { TracingConfig } from '../config/tracingConfig';
+import { startUpstreamAnnotations } from './upstreamSpan';
 
 export interface GatewayTracing {
   tracer: Tracer;
@@ -60,6 +61,7 @@ export function startTracing(
   if (config.tracesEndpoint === undefined && options.exporter === undefined) return undefined;
   if (options.logger) reportExportFailures(options.logger);
   installContextManager();
+  startUpstreamAnnotations();
 
   const processor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)

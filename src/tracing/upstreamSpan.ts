@@ -2,12 +2,19 @@
  * The span of the upstream call being made, kept in the active OpenTelemetry context by `useTracing`, so
  * the middlewares inside it (cache, coalescing, breaker, retry, quota) say what they did with one line each.
  *
- * Tracing off: no context manager is installed, the lookup finds nothing and nothing is allocated; callers
- * pass plain values (never an object built for the call) so an annotation costs one context lookup.
+ * Tracing off (no gateway in this process traces), an annotation is one boolean test: callers pass plain
+ * values, never an object built for the call, so nothing is allocated on the hot path either.
  */
 import { context, createContextKey, type AttributeValue, type Context, type Span } from '@opentelemetry/api';
 
 const UPSTREAM_SPAN = createContextKey('hwc-gateway.upstream-call-span');
+
+/** Set for good by the first gateway of the process that starts tracing. */
+let tracingStarted = false;
+
+export function startUpstreamAnnotations(): void {
+  tracingStarted = true;
+}
 
 /** `parent` with `span` as the current upstream call. */
 export function withUpstreamSpan(parent: Context, span: Span): Context {
@@ -16,6 +23,7 @@ export function withUpstreamSpan(parent: Context, span: Span): Context {
 
 /** The current upstream call's span (recording or not), or undefined: tracing off, or outside a call. */
 export function currentUpstreamSpan(): Span | undefined {
+  if (!tracingStarted) return undefined;
   return context.active().getValue(UPSTREAM_SPAN) as Span | undefined;
 }
 

@@ -3,11 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config/config';
-import {
-  startGateway,
-  type GatewayDependencies,
-  type RunningGateway,
-} from '../../src/server/createGateway';
+import { startGateway, type GatewayDependencies, type RunningGateway } from '../../src/server/createGateway';
 import { remoteUpstreamTarget } from '../../src/server/upstreamTarget';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 

@@ -15,7 +15,11 @@ const VARIABLES = { first: 20, filter: { type: 'PRIVATE' } };
 /** A client-made W3C trace context: version 00, sampled. */
 function clientTraceparent(): { traceparent: string; traceId: string; spanId: string } {
   const hex = (bytes: number) =>
-    Array.from({ length: bytes }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0')).join('');
+    Array.from({ length: bytes }, () =>
+      Math.floor(Math.random() * 256)
+        .toString(16)
+        .padStart(2, '0'),
+    ).join('');
   const traceId = hex(16);
   const spanId = hex(8);
   return { traceparent: `00-${traceId}-${spanId}-01`, traceId, spanId };

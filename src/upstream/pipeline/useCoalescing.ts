@@ -16,7 +16,12 @@
  * outcome instead of calling. If the holder failed, died (its lease expires) or the lease store is away,
  * the replica calls itself: sharing saves calls, it never costs an answer.
  */
-import { COALESCED, COALESCED_ACROSS_REPLICAS, QUOTA_REFUSED, QUOTA_WARM_UP_QUEUED } from '../../tracing/attributes';
+import {
+  COALESCED,
+  COALESCED_ACROSS_REPLICAS,
+  QUOTA_REFUSED,
+  QUOTA_WARM_UP_QUEUED,
+} from '../../tracing/attributes';
 import { annotateUpstreamCall } from '../../tracing/upstreamSpan';
 import type { UpstreamMetrics } from '../metrics';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';

@@ -6,7 +6,14 @@
  * The headers are added after the AK/SK signature is computed, so they are not among the signed headers: a
  * proxy or mesh that rewrites `traceparent` (as tracing proxies do) cannot break the signature.
  */
-import { context, SpanKind, SpanStatusCode, trace, type TextMapPropagator, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type TextMapPropagator,
+  type Tracer,
+} from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
