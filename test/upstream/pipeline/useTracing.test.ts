@@ -7,6 +7,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { loadConfig } from '../../../src/config/config';
 import { createPipeline, type PipelineConfigInput } from '../../../src/upstream/pipeline/createPipeline';
 import { startTracing, type GatewayTracing } from '../../../src/tracing/startTracing';
+import type { InflightLeases } from '../../../src/upstream/pipeline/state/contracts';
 import {
   makeCall,
   manualNext,
@@ -108,5 +109,27 @@ it('shows an open breaker on the calls it fails fast', async () => {
     'UPSTREAM_TIMEOUT',
     'UPSTREAM_UNAVAILABLE',
   ]);
+  pipeline.close();
+});
+
+it('marks a call answered by another replica as coalesced across replicas', async () => {
+  // Another replica holds the lease on this call and hands over its result.
+  const leases: InflightLeases = {
+    acquire: async () => false,
+    waitFor: async () => ({ result: okResult() }),
+    publish: async () => undefined,
+  };
+  const pipeline = createPipeline(
+    {},
+    { metrics: testMetrics(), tracer: tracing.tracer, inflightLeases: leases },
+  );
+  const core = recordingNext();
+  await pipeline.around(core)(makeCall({ cachePolicy: 'list' }));
+  expect(core).not.toHaveBeenCalled();
+  expect(spans()[0]!.attributes).toMatchObject({
+    'hwc.cache.outcome': 'miss',
+    'hwc.coalesced': true,
+    'hwc.coalesced.across_replicas': true,
+  });
   pipeline.close();
 });
