@@ -10,6 +10,8 @@ export const GRAPHQL_OPERATION_TYPE = 'graphql.operation.type';
 export const GRAPHQL_ERROR_CODES = 'graphql.error.codes';
 /** The request id the response carries in `X-Request-Id`, to find the request's log lines. */
 export const GATEWAY_REQUEST_ID = 'gateway.request_id';
+/** The whole response came from the response cache: no resolver ran, so the operation has no upstream spans. */
+export const RESPONSE_CACHE_HIT = 'gateway.response_cache.hit';
 
 /** The logical upstream API, the unit of quota, cache and breaker state, e.g. `hss.listImageApps`. */
 export const UPSTREAM_API = 'hwc.api';

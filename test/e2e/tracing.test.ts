@@ -53,7 +53,8 @@ describe.each<[string, StackOptions['credential']]>([
     stack = await startStack({
       simulator: { imageCount: 400, seed: 7 },
       credential,
-      env: { HWC_HSS_ENDPOINT: proxy.url, HWC_SWR_ENDPOINT: proxy.url },
+      // Off, so the warm run walks the upstream pipeline (its cache hits are what this test looks at).
+      env: { HWC_HSS_ENDPOINT: proxy.url, HWC_SWR_ENDPOINT: proxy.url, GRAPHQL_RESPONSE_CACHE: 'off' },
       dependencies: { traceExporter: exporter },
     });
     proxy.target = stack.simulator.url;
@@ -161,5 +162,35 @@ describe.each<[string, StackOptions['credential']]>([
       'error.type': 'GRAPHQL_VALIDATION_FAILED',
       'http.response.status_code': 400,
     });
+  });
+});
+
+describe('with the whole-response cache (on by default)', () => {
+  let stack: Stack;
+  let exporter: InMemorySpanExporter;
+  beforeEach(async () => {
+    exporter = new InMemorySpanExporter();
+    stack = await startStack({
+      simulator: { imageCount: 400, seed: 7 },
+      dependencies: { traceExporter: exporter },
+    });
+  });
+  afterEach(() => stack.close());
+
+  it('says so on the operation span of a response served whole, which has no upstream call under it', async () => {
+    await stack.query(operation('ImageDashboard'), VARIABLES);
+    expect(exporter.getFinishedSpans().filter(isUpstreamCall).length).toBeGreaterThan(0);
+    exporter.reset();
+    stack.resetCalls();
+
+    const warm = await stack.query(operation('ImageDashboard'), VARIABLES);
+    expect(warm.body.errors).toBeUndefined();
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.attributes).toMatchObject({
+      'graphql.operation.name': 'ImageDashboard',
+      'gateway.response_cache.hit': true,
+    });
+    expect(serviceCalls(stack.calls())).toEqual({});
   });
 });

@@ -13,8 +13,10 @@ import {
   GRAPHQL_ERROR_CODES,
   GRAPHQL_OPERATION_NAME,
   GRAPHQL_OPERATION_TYPE,
+  RESPONSE_CACHE_HIT,
 } from '../../tracing/attributes';
 import { currentOperationSlot } from '../../tracing/operationScope';
+import { currentUpstreamCallTally } from '../../upstream/transport/callTally';
 
 interface TracedContext extends BaseContext {
   requestId: string;
@@ -35,6 +37,7 @@ export function operationTracingPlugin<TContext extends TracedContext>(
       slot.span = span;
       if (!span.isRecording()) return;
       span.setAttribute(GATEWAY_REQUEST_ID, contextValue.requestId);
+      const tally = currentUpstreamCallTally();
       return {
         async didResolveOperation({ operationName, operation }) {
           const type = operation?.operation;
@@ -45,6 +48,7 @@ export function operationTracingPlugin<TContext extends TracedContext>(
         },
         async willSendResponse({ response }) {
           span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.http.status ?? 200);
+          if (tally?.fromResponseCache) span.setAttribute(RESPONSE_CACHE_HIT, true);
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           if (errors.length > 0) {
             const codes = [...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')))];
