@@ -196,6 +196,7 @@ function successResult(call: UpstreamCall, response: RawResponse): UpstreamResul
     headers: response.headers,
     body: parseBody ? parseResponse(target, () => parseBody(json, response.headers)) : json,
     ...(response.requestId !== undefined && { requestId: response.requestId }),
+    bodyBytes: response.body.length,
   };
 }
 
