@@ -93,6 +93,12 @@ export const DEFAULTS = {
     // Longest gap between two looks at a lease while waiting (covers announcements lost in a reconnect).
     inflightRecheckMs: SECOND,
   },
+  tracing: {
+    serviceName: 'hwc-image-graph-gateway',
+    // Follows the client's sampling decision; a trace the gateway starts itself is always kept.
+    sampler: 'parentbased_always_on',
+    samplerRatio: 1,
+  },
   simulator: { seed: 1, imageCount: 300, rateLimits: false, port: 0 },
   logLevel: 'info',
 } as const;

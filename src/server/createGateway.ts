@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
@@ -21,6 +22,7 @@ import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
+import { operationTracingPlugin } from './plugins/operationTracing';
 import { responseCachePlugin } from './plugins/responseCache';
 import { upstreamReportPlugin } from './plugins/upstreamReport';
 import { startSharedState } from './sharedState';
@@ -31,6 +33,8 @@ import { sendGraphQLError } from './sendGraphQLError';
 import { createTrustedDocuments } from './trustedDocuments';
 import { warmUpRequestPath } from './warmUp';
 import type { ResolvedUpstreamTarget } from './upstreamTarget';
+import { runInOperationScope } from '../tracing/operationScope';
+import { startTracing } from '../tracing/startTracing';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -48,6 +52,8 @@ export interface RunningGateway {
 
 export interface GatewayDependencies {
   logger?: Logger;
+  /** Receives the spans instead of the OTLP exporter, and turns tracing on (tests). */
+  traceExporter?: SpanExporter;
 }
 
 /** Assembles and starts the gateway against `target`: pipeline, Apollo Server, HTTP routes. */
@@ -57,6 +63,12 @@ export async function startGateway(
   dependencies: GatewayDependencies = {},
 ): Promise<RunningGateway> {
   const logger = dependencies.logger ?? createLogger(config.logLevel);
+
+  // Off (undefined) unless an OTLP endpoint is set: then nothing below traces and no SDK runs.
+  const tracing = startTracing(config.tracing, {
+    logger,
+    ...(dependencies.traceExporter && { exporter: dependencies.traceExporter }),
+  });
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -71,6 +83,7 @@ export async function startGateway(
       inflightLeases: shared.inflightLeases,
     }),
     onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
+    ...(tracing && { tracer: tracing.tracer }),
   });
   const upstream = createUpstream({
     endpoints: target.endpoints,
@@ -87,6 +100,7 @@ export async function startGateway(
     logger,
     metrics,
     pipeline,
+    ...(tracing && { tracing }),
   });
 
   const readQuota = createQuotaReader(pipeline);
@@ -115,6 +129,7 @@ export async function startGateway(
       landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       upstreamReportPlugin(),
+      ...(tracing ? [operationTracingPlugin<GatewayContext>(tracing.tracer)] : []),
       ...(config.graphql.responseCache.enabled
         ? [
             responseCachePlugin({
@@ -151,8 +166,7 @@ export async function startGateway(
     }
     const { signal, dispose } = requestSignal(response, config.server.requestTimeoutMs);
     try {
-      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
-      await withUpstreamCallTally(() =>
+      const handle = () =>
         handleGraphQLRequest(request, response, {
           apollo,
           maxBodyBytes: config.server.maxBodyBytes,
@@ -165,7 +179,10 @@ export async function startGateway(
               requestId,
               quota: readQuota,
             }),
-        }),
+        });
+      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
+      await withUpstreamCallTally(() =>
+        tracing ? runInOperationScope(tracing.propagator, request.headers, handle) : handle(),
       );
     } finally {
       dispose();
@@ -237,6 +254,8 @@ export async function startGateway(
         pipeline.close();
         await upstream.close();
         await shared?.close();
+        // Last: the spans of the requests that just drained are exported before the process exits.
+        await tracing?.shutdown();
       })();
       return closing;
     },

@@ -13,6 +13,7 @@ import type { ServiceEndpoints } from '../config/endpoints';
 import type { UpstreamClients } from './clients';
 import { createHssClient } from './hss/client';
 import { createHttpCore, type HttpTimeouts } from './transport/httpCore';
+import type { AttemptTracing } from './transport/tracedAttempt';
 import type { UpstreamMetrics } from './metrics';
 import { OriginPools } from './transport/pools';
 import type { Pipeline } from './pipeline/createPipeline';
@@ -40,6 +41,8 @@ export interface CreateUpstreamOptions {
   metrics?: UpstreamMetrics;
   /** The middlewares every call passes before the HTTP core; absent: calls go straight to the core. */
   pipeline?: Pick<Pipeline, 'around'>;
+  /** When tracing is on: each HTTP attempt is a span and carries its W3C trace context upstream. */
+  tracing?: AttemptTracing;
 }
 
 export interface Upstream {
@@ -103,6 +106,7 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     ...(logger && { logger: logger.child({ component: 'upstream' }) }),
     ...(metrics && { metrics }),
     secrets: () => [projectId.known()],
+    ...(options.tracing && { tracing: options.tracing }),
   });
   const handler = options.pipeline ? options.pipeline.around(core.handler) : core.handler;
   const clients = createClients(handler, {
