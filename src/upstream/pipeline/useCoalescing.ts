@@ -15,8 +15,9 @@
  * and hands its outcome to every waiting replica, once the cache above has written it to the shared store
  * (`call.cacheWritten`); a replica that finds the lease taken waits for that outcome instead of calling,
  * and one that takes a lease first reads the cache again (`call.cacheReread`), since a holder may have
- * written and released between its cache miss and its lease. If the holder failed, died (its lease expires) or the lease store is away,
- * the replica calls itself: sharing saves calls, it never costs an answer.
+ * written and released between its cache miss and its lease. If the holder failed, died (its lease
+ * expires) or the lease store is away, the replica calls itself: sharing saves calls, it never costs an
+ * answer.
  */
 import {
   COALESCED,
