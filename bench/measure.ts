@@ -75,6 +75,8 @@ export async function startServer(
   slot: ServerSlot,
   info: SimulatorInfo,
   core: number | null,
+  /** Readiness poll interval; the first-request measurement polls finely to see "ready" promptly. */
+  pollMs = 100,
 ): Promise<Running> {
   const port = await freePort();
   const [command, ...args] = slot.command as [string, ...string[]];
@@ -100,7 +102,7 @@ export async function startServer(
     } catch {
       // not listening yet
     }
-    await sleep(100);
+    await sleep(pollMs);
   }
   await stop(proc);
   throw new Error(`${slot.kind} did not become ready on ${base}\n${proc.output()}`);
@@ -114,12 +116,12 @@ export interface Reference {
 }
 
 /** Server idle (CPU) and no upstream call arriving: the next counter reset counts only what follows. */
-async function settle(proc: Managed, control: SimulatorControl, quietMs: number): Promise<void> {
+export async function settle(proc: Managed, control: SimulatorControl, quietMs: number): Promise<void> {
   await waitIdle(proc.pid);
   await control.waitQuiet(quietMs);
 }
 
-async function countedExecution(
+export async function countedExecution(
   control: SimulatorControl,
   running: Running,
   body: string,

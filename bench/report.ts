@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load';
 import type { Minimum } from './operations';
+import { renderScenarios } from './scenarioReport';
+import type { ScenarioResults } from './scenarios';
 import type { CallCounts } from './simulatorControl';
 
 export type ServerKind = 'gateway' | 'baseline';
@@ -52,6 +54,8 @@ export interface BenchReport {
   layout: Record<string, string>;
   results: OperationResult[];
   agreement: { operation: string; latencyProfileMs: number; agree: boolean; firstDifference?: string }[];
+  /** Cold page, first request, soak, CPU profile and the targets table (bench/scenarios.ts). */
+  scenarios?: ScenarioResults;
   notes: string[];
   checks: Check[];
 }
@@ -160,6 +164,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
   }
+  out.push(...renderScenarios(report.scenarios));
   for (const note of report.notes) out.push(`> ${note}`);
   if (report.notes.length > 0) out.push('');
 

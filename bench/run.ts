@@ -7,6 +7,7 @@
  * Options: --duration <s> (per load run), --images <n>, --profiles 0,20, --only <operation key substring>,
  *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
+ *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { measureOperation, validationPass, type MeasureOptions, type ServerSlot 
 import { comparable, firstDifference, OPERATIONS } from './operations';
 import { cpuCount, pinSelf, stop, taskset } from './processes';
 import { renderMarkdown, writeJson, type BenchReport, type Check, type OperationResult } from './report';
+import { runScenarios, type ScenarioOptions } from './scenarios';
 import { SimulatorControl, startSimulator, upstreamFacts, type UpstreamFacts } from './simulatorControl';
 
 const ROOT = join(__dirname, '..');
@@ -31,6 +33,8 @@ interface Options extends MeasureOptions {
   only?: string;
   /** `dist` (default: npm run build, node dist/main.js), `src` (tsx, no build), `baseline` (dry run). */
   gatewayFrom: 'dist' | 'src' | 'baseline';
+  /** The issue-11 scenarios after the operations (when ImageDashboard(20) is selected); null: --no-scenarios. */
+  scenarios: ScenarioOptions | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -50,6 +54,15 @@ function parseOptions(argv: string[]): Options {
     connections: quick ? [10] : [10, 50],
     only: value('only'),
     gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
+    scenarios: argv.includes('--no-scenarios')
+      ? null
+      : {
+          coldPages: quick ? 5 : 25,
+          warmupPages: 3,
+          starts: quick ? 1 : 3,
+          soakSeconds: Number(value('soak') ?? (quick ? 0 : 600)),
+          cpuProfile: argv.includes('--cpu-profile'),
+        },
   };
 }
 
@@ -111,6 +124,7 @@ async function main(): Promise<number> {
   const results: OperationResult[] = [];
   const agreement: BenchReport['agreement'] = [];
   let facts: UpstreamFacts | undefined;
+  let scenarios: BenchReport['scenarios'];
   try {
     try {
       await control.disableRateLimits();
@@ -201,6 +215,17 @@ async function main(): Promise<number> {
         });
       }
     }
+    if (options.scenarios && specs.some((spec) => spec.key === 'ImageDashboard(20)')) {
+      scenarios = await runScenarios({
+        slots,
+        context: { ...options, info: simulator.info, control, facts, serverCore },
+        options: options.scenarios,
+        results,
+        check,
+        resultsDir: join(ROOT, 'bench', 'results'),
+        stamp: startedAt.replace(/[:.]/g, '-'),
+      });
+    }
   } finally {
     await stop(simulator.process);
   }
@@ -229,6 +254,7 @@ async function main(): Promise<number> {
       : { unpinned: `taskset ${taskset() ? 'present' : 'absent'}, ${cores} core(s): processes share cores` },
     results,
     agreement,
+    scenarios,
     notes,
     checks,
   };
