@@ -160,6 +160,7 @@ export async function measureColdPages(
   }
   const cold = pages.filter((page) => page.upstream > 0);
   const times = cold.map((page) => page.ms);
+  const calls = pages.map((page) => page.upstream);
   const floorMs = DASHBOARD_LEVELS * SCENARIO_LATENCY_MS;
   const p50Ms = percentile(times, 0.5);
   return {
@@ -175,10 +176,7 @@ export async function measureColdPages(
     minMs: percentile(times, 0),
     maxMs: percentile(times, 1),
     ownMsP50: p50Ms - floorMs,
-    callsPerPage: {
-      min: Math.min(...pages.map((page) => page.upstream)),
-      max: Math.max(...pages.map((page) => page.upstream)),
-    },
+    callsPerPage: { min: percentile(calls, 0), max: percentile(calls, 1) },
     problems,
   };
 }

@@ -52,13 +52,13 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
     out.push(
       'RSS soak (ImageDashboard(20) warm, VmRSS every 5 s; start after the warm-up; gateway only):',
       '',
-      '| server | seconds | connections | req/s | RSS MB start | peak | end | end ÷ start | VmHWM MB |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| server | seconds | connections | req/s | RSS MB start | mid | peak | end | end ÷ start | end ÷ mid | VmHWM MB |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const r of scenarios.soak) {
       out.push(
-        `| ${server(r)} | ${f(r.seconds, 0)} | ${r.connections} | ${f(r.requestsPerSecond, 0)} | ${f(r.startRssMb)} | ${f(r.peakRssMb)}` +
-          ` | ${f(r.endRssMb)} | ${f(r.endOverStart, 3)} | ${f(r.vmHwmMb)} |`,
+        `| ${server(r)} | ${f(r.seconds, 0)} | ${r.connections} | ${f(r.requestsPerSecond, 0)} | ${f(r.startRssMb)} | ${f(r.midRssMb)} | ${f(r.peakRssMb)}` +
+          ` | ${f(r.endRssMb)} | ${f(r.endOverStart, 3)} | ${f(r.endOverMid, 3)} | ${f(r.vmHwmMb)} |`,
       );
     }
     out.push('');

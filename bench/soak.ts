@@ -28,6 +28,9 @@ export interface SoakResult {
   peakRssMb: number;
   endRssMb: number;
   endOverStart: number;
+  /** The sample nearest half-way: end ÷ mid tells warm-up growth (flat second half) from a steady climb. */
+  midRssMb: number;
+  endOverMid: number;
   /** VmHWM at the end: the highest RSS since the process started, warm-up included. */
   vmHwmMb: number;
   samples: { atS: number; rssMb: number }[];
@@ -69,6 +72,7 @@ export async function measureSoak(
     samples.push({ atS: (performance.now() - began) / 1000, rssMb: rss() });
     const startRssMb = samples[0]?.rssMb ?? NaN;
     const endRssMb = samples[samples.length - 1]?.rssMb ?? NaN;
+    const midRssMb = samples[Math.floor((samples.length - 1) / 2)]?.rssMb ?? NaN;
     return {
       server: slot.kind,
       implementation: slot.implementation,
@@ -80,6 +84,8 @@ export async function measureSoak(
       peakRssMb: Math.max(...samples.map((sample) => sample.rssMb)),
       endRssMb,
       endOverStart: endRssMb / startRssMb,
+      midRssMb,
+      endOverMid: endRssMb / midRssMb,
       vmHwmMb: memory(pid)?.peakRssMb ?? NaN,
       samples,
       requests: run.completed,
