@@ -59,6 +59,7 @@ function parseOptions(argv: string[]): Options {
       : {
           coldPages: quick ? 5 : 25,
           warmupPages: 3,
+          timelinePages: quick ? 3 : 10,
           starts: quick ? 1 : 3,
           soakSeconds: Number(value('soak') ?? (quick ? 0 : 600)),
           cpuProfile: argv.includes('--cpu-profile'),

@@ -31,6 +31,23 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
     out.push('');
   }
 
+  if (scenarios.timeline.length > 0) {
+    out.push(
+      "Where a cold page's time goes (medians; upstream calls timed by a recording proxy, which adds a hop: separate pages from those above):",
+      '',
+      '| server | pages | total ms | request → list call | list call | list answer → first join | join calls | join calls spread | joins | last join answer → response |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.timeline) {
+      const m = r.median;
+      out.push(
+        `| ${server(r)} | ${r.pages.length} | ${f(m.totalMs)} | ${f(m.requestToListMs)} | ${f(m.listMs)} | ${f(m.listToJoinsMs)}` +
+          ` | ${f(m.joinCalls, 0)} | ${f(m.joinSpreadMs)} | ${f(m.joinsMs)} | ${f(m.lastJoinToResponseMs)} |`,
+      );
+    }
+    out.push('');
+  }
+
   if (scenarios.firstRequest.length > 0) {
     out.push(
       'First ImageDashboard(20) after start (fresh process, from readiness; floor = levels × latency, + 1 level when the token was not fetched at start):',

@@ -13,12 +13,15 @@ import type { ServerSlot } from './measure';
 import type { OperationResult } from './report';
 import { measureSoak, type SoakResult } from './soak';
 import { targetRows, type TargetRow } from './targets';
+import { measureTimeline, type TimelineResult } from './upstreamTimeline';
 import { SCENARIO_LATENCY_MS, type ScenarioContext } from './warmDashboard';
 
 export interface ScenarioOptions {
   /** Measured cold pages per server, after `warmupPages` unmeasured ones. */
   coldPages: number;
   warmupPages: number;
+  /** Cold pages decomposed through the recording proxy (a separate warm server per slot). */
+  timelinePages: number;
   /** Fresh starts for the first-request figure. */
   starts: number;
   /** 0: no soak. */
@@ -29,6 +32,7 @@ export interface ScenarioOptions {
 export interface ScenarioFigures {
   latencyProfileMs: number;
   coldPages: ColdPageResult[];
+  timeline: TimelineResult[];
   firstRequest: FirstRequestResult[];
   /** Gateway only: a baseline soak would double a 10-minute step. */
   soak: SoakResult[];
@@ -55,6 +59,7 @@ export async function runScenarios(args: {
   const figures: ScenarioFigures = {
     latencyProfileMs: SCENARIO_LATENCY_MS,
     coldPages: [],
+    timeline: [],
     firstRequest: [],
     soak: [],
     cpuProfile: [],
@@ -115,6 +120,20 @@ export async function runScenarios(args: {
           );
         }
       }
+    }
+    if (filters.length > 0 && options.timelinePages > 0) {
+      const timeline = await step(
+        `${label} cold-page timeline`,
+        () =>
+          measureTimeline(
+            slot,
+            context,
+            filters.slice(0, options.warmupPages + options.timelinePages),
+            options.warmupPages,
+          ),
+        (r) => r.problems,
+      );
+      if (timeline) figures.timeline.push(timeline);
     }
     const first = await step(
       `${label} first request after start`,
