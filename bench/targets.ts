@@ -10,6 +10,8 @@ export interface TargetRow {
   target: string;
   measured: string;
   goal: string;
+  /** The figure compared with the goal (null: not measured in this run). */
+  value: number | null;
   /** null: not measured in this run. */
   met: boolean | null;
 }
@@ -24,7 +26,9 @@ function row(
   ok: (v: number) => boolean,
 ): TargetRow {
   const measured = value !== undefined && Number.isFinite(value);
-  return { target, goal, measured: measured ? text : 'not measured', met: measured ? ok(value) : null };
+  return measured
+    ? { target, goal, measured: text, value, met: ok(value) }
+    : { target, goal, measured: 'not measured', value: null, met: null };
 }
 
 export function targetRows(results: readonly OperationResult[], scenarios: ScenarioFigures): TargetRow[] {
