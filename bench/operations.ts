@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UpstreamFacts } from './simulatorControl';
+import { catalogueCost } from './vulnerabilityCatalogueCost';
 
 export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
@@ -323,7 +324,8 @@ const productImages: OperationSpec = {
 /**
  * The console's "what is vulnerable in this image" view, of the image ImageDetail opens. HSS lists an
  * image's vulnerabilities only per image (all software at once, 200 a page), its baseline checks per
- * image, and the failed rules per check; nothing exists before a first scan.
+ * image, and the failed rules per check; nothing exists before a first scan. Their CVEs and scores are
+ * only in the vulnerability-centric list, found as vulnerabilityCatalogueCost.ts says.
  */
 const imageVulnerabilities: OperationSpec = {
   key: 'ImageVulnerabilities',
@@ -360,7 +362,7 @@ const imageVulnerabilities: OperationSpec = {
       });
     return problems;
   },
-  minimum(data) {
+  minimum(data, facts) {
     const image = obj(data.containerImage);
     if (!image || neverScanned(image)) {
       return {
@@ -378,14 +380,26 @@ const imageVulnerabilities: OperationSpec = {
     const failedChecks = arr(image.baselineChecks).filter(
       (check) => num(obj(check)?.failedRuleCount) > 0,
     ).length;
+    // HSS gives `app_path` for application vulnerabilities only: that tells each row's list.
+    const idsOf = (type: 'linux_vul' | 'app_vul') =>
+      new Set(
+        apps
+          .flatMap((app) => arr(app.vulnerabilities).map((row) => obj(row) ?? {}))
+          .filter((row) => (typeof row.softwarePath === 'string') === (type === 'app_vul'))
+          .map((row) => String(row.id)),
+      );
+    const linux = catalogueCost(idsOf('linux_vul'), facts.vulnerabilityCatalogue.linux_vul);
+    const application = catalogueCost(idsOf('app_vul'), facts.vulnerabilityCatalogue.app_vul);
     return {
-      calls: 1 + 1 + vulnerabilityPages + 1 + failedChecks,
+      calls: 1 + 1 + vulnerabilityPages + 1 + failedChecks + linux.calls + application.calls,
       warmCalls: 0,
-      levels: vulnerabilityPages > 1 ? 4 : 3,
+      levels: (vulnerabilityPages > 1 ? 4 : 3) + Math.max(linux.levels, application.levels),
       why:
         `1 HSS list (the id) + 1 software list + ${vulnerabilityPages} vulnerability page(s) of 200 for ` +
         `all the software at once (none if no shown item has any) + 1 baseline-check list + ${failedChecks} ` +
-        'failed-rule lists (checks with failures only); levels: list → software, checks → vulnerabilities, rules',
+        `failed-rule lists (checks with failures only) + ${linux.calls} + ${application.calls} calls of the ` +
+        'vulnerability-centric list (Linux, application) for CVEs and scores, read in pages of 200 only as ' +
+        'far as the shown ids; levels: list → software, checks → vulnerabilities, rules → those pages in turn',
     };
   },
 };

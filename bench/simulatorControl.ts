@@ -231,6 +231,11 @@ export interface UpstreamFacts {
   /** Repositories this account shares (SWR center=self) and that others share with it. */
   swrSelfTotal: number;
   swrThirdpartyTotal: number;
+  /**
+   * The vulnerability-centric list (HSS ListGeneralImageVuls, unhandled, registry images) of each type,
+   * ids in the order its pages of 200 return them: where an image's CVEs are found.
+   */
+  vulnerabilityCatalogue: Record<'linux_vul' | 'app_vul', string[]>;
 }
 
 /** An IAM project token from the simulator, for the bench's own direct reads of its APIs (not counted work). */
@@ -267,5 +272,23 @@ export async function upstreamFacts(info: SimulatorInfo): Promise<UpstreamFacts>
     const range = response.headers.get('content-range');
     return body[0]?.total_range ?? Number(range?.split('/')[1] ?? 0);
   };
-  return { swrSelfTotal: await total('self'), swrThirdpartyTotal: await total('thirdparty') };
+  const catalogue = async (type: 'linux_vul' | 'app_vul'): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let offset = 0, size = 1; offset < size; offset += 200) {
+      const query = `type=${type}&handle_status=unhandled&image_type=registry&offset=${offset}&limit=200`;
+      const response = await fetch(`${info.url}/v5/${info.projectId}/images/vulnerabilities?${query}`, {
+        headers: { 'x-auth-token': token, region: info.region },
+      });
+      const body = (await response.json()) as { total_num: number; data_list: { vul_id: string }[] };
+      if (!response.ok || body.data_list.length === 0) break;
+      size = body.total_num;
+      ids.push(...body.data_list.map((entry) => entry.vul_id));
+    }
+    return ids;
+  };
+  return {
+    swrSelfTotal: await total('self'),
+    swrThirdpartyTotal: await total('thirdparty'),
+    vulnerabilityCatalogue: { linux_vul: await catalogue('linux_vul'), app_vul: await catalogue('app_vul') },
+  };
 }

@@ -19,9 +19,11 @@ import type {
   ShowImageFilesStatQuery,
 } from '../../src/upstream/hss/types';
 import type {
+  HssGeneralImageVul,
   HssImageRiskConfig,
   HssImageRiskConfigRule,
   HssImageVulnerability,
+  ListGeneralImageVulsQuery,
   ListImageRiskConfigRulesQuery,
   ListImageRiskConfigsQuery,
   ListImageVulnerabilitiesQuery,
@@ -140,6 +142,10 @@ export class HssAPI extends HuaweiAPI {
     query: ListImageVulnerabilitiesQuery,
   ): Promise<HssPage<HssImageVulnerability>> {
     return this.get(`image/${encodeURIComponent(imageId)}/vulnerabilities`, { params: params(query) });
+  }
+
+  listGeneralImageVuls(query: ListGeneralImageVulsQuery): Promise<HssPage<HssGeneralImageVul>> {
+    return this.get('images/vulnerabilities', { params: params(query) });
   }
 
   listImageRiskConfigs(query: ListImageRiskConfigsQuery): Promise<HssPage<HssImageRiskConfig>> {

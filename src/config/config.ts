@@ -40,6 +40,8 @@ export interface GatewayConfig {
     maxCost: number;
     /** `only`: run nothing but the trusted documents' ids (production); `any`: also free-form documents. */
     trustedDocuments: 'any' | 'only';
+    /** Whole responses of identical queries, reused while every upstream answer in them is fresh. */
+    responseCache: { enabled: boolean; maxTtlMs: number };
   };
   upstream: {
     target: UpstreamTarget;
@@ -95,6 +97,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       maxTokens: read.integer('GRAPHQL_MAX_TOKENS', DEFAULTS.graphql.maxTokens, { min: 50, max: 100_000 }),
       maxCost: read.integer('GRAPHQL_MAX_COST', DEFAULTS.graphql.maxCost, { min: 10, max: 1_000_000 }),
       trustedDocuments: read.oneOf('GRAPHQL_TRUSTED_DOCUMENTS', ['any', 'only'] as const, 'any'),
+      responseCache: {
+        enabled: read.boolean('GRAPHQL_RESPONSE_CACHE', DEFAULTS.graphql.responseCache.enabled),
+        maxTtlMs: read.integer('GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS', DEFAULTS.graphql.responseCache.maxTtlMs, {
+          min: 1,
+          max: 24 * 60 * MINUTE,
+        }),
+      },
     },
     upstream: {
       target,

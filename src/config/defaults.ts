@@ -15,7 +15,15 @@ export const DEFAULTS = {
     maxBodyBytes: 1024 * 1024,
     shutdownGraceMs: 10 * SECOND,
   },
-  graphql: { maxDepth: 12, maxAliases: 15, maxTokens: 2000, maxCost: 5000 },
+  graphql: {
+    maxDepth: 12,
+    maxAliases: 15,
+    maxTokens: 2000,
+    maxCost: 5000,
+    // A whole response lives no longer than the freshest-expiring upstream answer in it, and never longer
+    // than this (lists are fresh for 30 s: a response reused longer would hide their refresh).
+    responseCache: { enabled: true, maxTtlMs: 30 * SECOND },
+  },
   upstream: {
     timeouts: { connectMs: 5 * SECOND, headersMs: 10 * SECOND, bodyMs: 10 * SECOND },
     // A 100-image page fans out to ~200 concurrent per-image calls on one origin; 16 serialized them.

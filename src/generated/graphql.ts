@@ -661,11 +661,23 @@ export type ImageSoftwareFilter = {
 
 /**
  * A vulnerability found in one software item of one image (HSS ListImageVulnerabilities). HSS gives no
- * fixed version and no CVE list here: the fix is the free-text `solution` plus `url`; for CVEs and CVSS
- * scores, look the id up in `Query.vulnerabilities`.
+ * fixed version here: the fix is the free-text `solution` plus `url`. Its list has no CVEs either: `cves`,
+ * `severity` and `maxCvssScore` come from HSS's vulnerability-centric list (ListGeneralImageVuls, the list
+ * `Query.vulnerabilities` pages), shared by every image and cached as a list.
  */
 export type ImageVulnerability = {
   __typename?: 'ImageVulnerability';
+  /**
+   * Its CVEs with their CVSS scores, from this vulnerability's entry in HSS's vulnerability list
+   * (ListGeneralImageVuls of registry images, unhandled, of its type: application when HSS gives a
+   * `softwarePath`, which it does for application vulnerabilities only, else operating system). All of an
+   * image's vulnerabilities are looked up together: pages of 200 of that list, read only as far as needed
+   * (and shared with every other image and with `Query.vulnerabilities(first: 200)`), or, when at most two
+   * ids are left and more pages than that, one call per id filtered by it. Null when that list does not
+   * hold the id (e.g. a vulnerability handled in every image, or one found after the list was cached); never
+   * a guess. `publishedAt` and `description` of each CVE are null unless the entry had no inline CVEs.
+   */
+  cves: Maybe<Array<Cve>>;
   /** What the vulnerability is (`description`). */
   description: Maybe<Scalars['String']['output']>;
   /**
@@ -675,8 +687,12 @@ export type ImageVulnerability = {
   id: Scalars['String']['output'];
   /** Digest of the image layer the vulnerable software is in (`position`). */
   layerDigest: Maybe<Scalars['String']['output']>;
+  /** Highest CVSS score of its CVEs (`max_cvss_score` of the same entry as `cves`); null when `cves` is. */
+  maxCvssScore: Maybe<Scalars['Float']['output']>;
   /** How urgently to fix it (`repair_necessity`); null for a value this gateway does not know. */
   repairNecessity: Maybe<RepairNecessity>;
+  /** Severity from its highest CVSS score (`severity_level` of the same entry as `cves`); null when `cves` is. */
+  severity: Maybe<VulnerabilitySeverity>;
   /** Name of the vulnerable software (`app_name`). */
   softwareName: Maybe<Scalars['String']['output']>;
   /** Where the software is installed (`app_path`); HSS gives it for application vulnerabilities only. */
@@ -1962,10 +1978,13 @@ export type ImageScanTaskEdgeResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type ImageVulnerabilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageVulnerability'] = ResolversParentTypes['ImageVulnerability']> = {
+  cves?: Resolver<Maybe<Array<ResolversTypes['Cve']>>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   layerDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maxCvssScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   repairNecessity?: Resolver<Maybe<ResolversTypes['RepairNecessity']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['VulnerabilitySeverity']>, ParentType, ContextType>;
   softwareName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   softwarePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   softwareVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

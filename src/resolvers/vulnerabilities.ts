@@ -19,6 +19,7 @@ import type {
   VulnerabilityFilter,
   VulnerabilityResolvers,
 } from '../generated/graphql';
+import type { GatewayContext } from '../graphql/context';
 import { userInputError } from '../graphql/errors';
 import { decodeIdOf } from '../graphql/ids';
 import { validImageRef } from '../graphql/imageRef';
@@ -32,6 +33,7 @@ import {
   HSS_VUL_ID_MAX_LENGTH,
   HSS_VUL_NAME_MAX_LENGTH,
   HSS_VULNERABILITY_RANGE,
+  vulTypeOfImageVulnerability,
 } from '../upstream/facts';
 import {
   HSS_BASELINE_RESULT_TYPES,
@@ -170,6 +172,38 @@ export const vulnerabilityQueries: Pick<QueryResolvers, 'vulnerabilities'> = {
   },
 };
 
+/** Highest CVSS score of an entry; HSS's 0 means none when the entry lists no CVE. */
+function maxCvssScoreOf(record: HssGeneralImageVul): number | null {
+  return record.cve_list.length > 0 || record.max_cvss_score > 0 ? record.max_cvss_score : null;
+}
+
+/** An entry's CVEs: inline (`cve_list`, no call), else HSS ListVulnerabilityCve (one call). */
+async function cvesOf(record: HssGeneralImageVul, loaders: GatewayContext['loaders']): Promise<CveModel[]> {
+  if (record.cve_list.length > 0) {
+    return record.cve_list.map((cve): CveModel => ({
+      id: cve.cve_id,
+      cvssScore: cve.cvss,
+      publishTime: null,
+      description: null,
+    }));
+  }
+  const cves = await loaders.vulnerabilities.cves.load(record.vul_id);
+  return cves.map((cve): CveModel => ({
+    id: cve.cve_id,
+    cvssScore: cve.cvss_score,
+    publishTime: cve.publish_time,
+    description: cve.description || null,
+  }));
+}
+
+/** The vulnerability-centric entry of an image's vulnerability; null when HSS's list does not hold it. */
+function catalogEntryOf(row: HssImageVulnerability, { loaders }: GatewayContext) {
+  return loaders.vulnerabilities.catalogEntry.load({
+    vulId: row.vul_id,
+    type: vulTypeOfImageVulnerability(row),
+  });
+}
+
 export const ImageVulnerability: ImageVulnerabilityResolvers = {
   id: (row) => row.vul_id,
   repairNecessity: (row) => known(HSS_REPAIR_NECESSITIES, row.repair_necessity),
@@ -180,6 +214,18 @@ export const ImageVulnerability: ImageVulnerabilityResolvers = {
   softwareVersion: (row) => row.version || null,
   solution: (row) => row.solution || null,
   url: (row) => row.url || null,
+  async cves(row, _args, context) {
+    const entry = await catalogEntryOf(row, context);
+    return entry && cvesOf(entry, context.loaders);
+  },
+  async severity(row, _args, context) {
+    const entry = await catalogEntryOf(row, context);
+    return entry && known(HSS_VUL_SEVERITIES, entry.severity_level);
+  },
+  async maxCvssScore(row, _args, context) {
+    const entry = await catalogEntryOf(row, context);
+    return entry && maxCvssScoreOf(entry);
+  },
 };
 
 export const Vulnerability: VulnerabilityResolvers = {
@@ -187,8 +233,7 @@ export const Vulnerability: VulnerabilityResolvers = {
   name: ({ record }) => record.vul_name || null,
   type: ({ record }) => known(HSS_VUL_TYPES, record.type),
   severity: ({ record }) => known(HSS_VUL_SEVERITIES, record.severity_level),
-  maxCvssScore: ({ record }) =>
-    record.cve_list.length > 0 || record.max_cvss_score > 0 ? record.max_cvss_score : null,
+  maxCvssScore: ({ record }) => maxCvssScoreOf(record),
   affectedImageCount: ({ record }) => record.image_num,
   lastScannedAt: ({ record }) => timeOrNull(record.scan_time),
   description: ({ record }) => record.description || null,
@@ -196,23 +241,7 @@ export const Vulnerability: VulnerabilityResolvers = {
   url: ({ record }) => record.url || null,
   labels: ({ record }) => record.label_list,
 
-  async cves({ record }, _args, { loaders }) {
-    if (record.cve_list.length > 0) {
-      return record.cve_list.map((cve): CveModel => ({
-        id: cve.cve_id,
-        cvssScore: cve.cvss,
-        publishTime: null,
-        description: null,
-      }));
-    }
-    const cves = await loaders.vulnerabilities.cves.load(record.vul_id);
-    return cves.map((cve): CveModel => ({
-      id: cve.cve_id,
-      cvssScore: cve.cvss_score,
-      publishTime: cve.publish_time,
-      description: cve.description || null,
-    }));
-  },
+  cves: ({ record }, _args, { loaders }) => cvesOf(record, loaders),
 
   async affectedImages(model, { first, after }, { loaders }) {
     const request = pageRequest(first, after, HSS_VULNERABILITY_LIMITS);

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
 import { createRequestContext, type GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { resolvers, typeDefs } from './schema';
+import { resolvers, schemaVersion, typeDefs } from './schema';
 import { createUpstream, type Upstream } from '../upstream/createUpstream';
 import { withUpstreamCallTally } from '../upstream/transport/callTally';
 import { createUpstreamMetrics } from '../upstream/metrics';
@@ -20,6 +21,7 @@ import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
+import { responseCachePlugin } from './plugins/responseCache';
 import { upstreamReportPlugin } from './plugins/upstreamReport';
 import { startSharedState } from './sharedState';
 import { createQuotaReader, registerQuotaMetrics } from './upstreamQuota';
@@ -102,11 +104,27 @@ export async function startGateway(
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: tokenLimitParseOptions(config),
+    // Compact JSON: Apollo's default pretty-prints every response (indentation costs bytes and CPU).
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
+      // Apollo computes cache-control hints per resolved field (a hook around every resolver); nothing here
+      // reads them: HTTP caching of GraphQL POSTs is not used, and the gateway's own caches decide freshness.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
       landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       upstreamReportPlugin(),
+      ...(config.graphql.responseCache.enabled
+        ? [
+            responseCachePlugin({
+              store: pipeline.cacheStore,
+              invalidations: pipeline.invalidations,
+              maxTtlMs: config.graphql.responseCache.maxTtlMs,
+              schemaVersion,
+              registry,
+            }),
+          ]
+        : []),
       ...(armor.plugins as never[]),
     ],
   });

@@ -3,6 +3,7 @@
  * `resolvers`, or the ready `schema`. The SDL is read at start-up from the package root, so this works
  * from `src/server` (tsx, jest) and from compiled `dist/server` alike.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -20,6 +21,12 @@ function loadTypeDefs(dir: string): DocumentNode {
 }
 
 export const typeDefs: DocumentNode = loadTypeDefs(SCHEMA_DIR);
+
+/** A short hash of the SDL: cached responses of one schema are never served by another. */
+export const schemaVersion = createHash('sha256')
+  .update(typeDefs.loc?.source.body ?? '')
+  .digest('base64url')
+  .slice(0, 12);
 
 export { resolvers };
 

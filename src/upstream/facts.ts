@@ -99,3 +99,12 @@ export const HSS_VUL_NAME_MAX_LENGTH = 256;
 export const HSS_CHECK_NAME_MAX_LENGTH = 256;
 /** ListImageVulnerabilities names its image by namespace, image_name and tag_name of at most these lengths. */
 export const HSS_VULNERABILITY_IMAGE_REF_MAX_LENGTH = { namespace: 64, imageName: 128, tag: 64 } as const;
+/**
+ * ListImageVulnerabilities rows carry no `type`, but `app_path` is given for application vulnerabilities
+ * only (docs/huawei-cloud-apis.md §G3): a row with a path is `app_vul`, one without is taken as `linux_vul`.
+ */
+export function vulTypeOfImageVulnerability(row: { readonly app_path: string }): 'app_vul' | 'linux_vul' {
+  return row.app_path ? 'app_vul' : 'linux_vul';
+}
+/** Registry images (every `ContainerImage`) are `image_type=registry` in the vulnerability-centric APIs. */
+export const HSS_VUL_SCOPE_OF_REGISTRY_IMAGES = 'registry';

@@ -89,6 +89,16 @@ describe('loadConfig', () => {
       'HWC_QUOTA_LIMITER: must be true or false (or on/off, 1/0), got "maybe"',
     ],
     [
+      { GRAPHQL_RESPONSE_CACHE: 'sometimes' },
+      'GRAPHQL_RESPONSE_CACHE',
+      'GRAPHQL_RESPONSE_CACHE: must be true or false (or on/off, 1/0), got "sometimes"',
+    ],
+    [
+      { GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS: '0' },
+      'GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS',
+      'GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS: must be between 1 and 86400000, got 0',
+    ],
+    [
       { HWC_IAM_USER: 'reader' },
       'HWC_IAM_DOMAIN',
       'HWC_IAM_DOMAIN: is required when any HWC_IAM_* credential is set',

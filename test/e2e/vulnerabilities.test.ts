@@ -5,6 +5,8 @@
  */
 import type { Dataset } from '../../src/simulator/data/dataset';
 import { baselineChecksOf } from '../../src/simulator/data/baselineChecks';
+import { imageVulnerabilities } from '../../src/simulator/data/imageVulnerabilities';
+import { catalogVulnerabilityById } from '../../src/simulator/data/vulnerabilityCatalog';
 import { containerImageId } from '../../src/graphql/ids';
 import type { HssRegistryImage } from '../../src/upstream/hss/types';
 import { errorCodes, operation, serviceCalls, startStack, type Stack } from './harness';
@@ -35,7 +37,15 @@ interface ImageVulnerabilitiesData {
         name: string;
         version: string;
         vulnerabilityCount: number;
-        vulnerabilities: { id: string; repairNecessity: string; layerDigest: string; solution: string }[];
+        vulnerabilities: {
+          id: string;
+          repairNecessity: string;
+          severity: string | null;
+          maxCvssScore: number | null;
+          cves: { id: string; cvssScore: number }[] | null;
+          layerDigest: string;
+          solution: string;
+        }[];
       }[];
     };
     baselineChecks: {
@@ -62,6 +72,49 @@ function typicalImage(): HssRegistryImage {
   });
   if (!image) throw new Error('the generated dataset has no typical vulnerable image');
   return image;
+}
+
+/**
+ * ListGeneralImageVuls calls the catalogue join makes for an image, by its documented rule over the
+ * simulator's own list order: per type, pages of 200 until every id of the image was seen, the last one or
+ * two by `vul_id` when that is fewer calls than the pages left. Calls in `made` (earlier requests, still
+ * cached) cost nothing; those made here are added to it.
+ */
+function catalogueCalls(image: HssRegistryImage, made = new Set<string>()): number {
+  const store = imageVulnerabilities(dataset());
+  const rows = store.rowsOf(dataset().imageIndexOf(image.image_id)!);
+  let calls = 0;
+  const call = (key: string) => {
+    if (!made.has(key)) calls += 1;
+    made.add(key);
+  };
+  for (const type of ['linux_vul', 'app_vul'] as const) {
+    const missing = new Set(rows.filter((row) => row.vul.type === type).map((row) => row.vul.vulId));
+    const order = store
+      .entries()
+      .filter((entry) => entry.vul.type === type)
+      .map((entry) => entry.vul.vulId);
+    const pages = Math.ceil(order.length / 200);
+    for (let page = 0; page < pages && missing.size > 0; page++) {
+      if (page > 0 && missing.size <= 2 && missing.size < pages - page) {
+        for (const vulId of missing) call(`${type} id ${vulId}`);
+        break;
+      }
+      call(`${type} page ${page}`);
+      for (const vulId of order.slice(page * 200, page * 200 + 200)) missing.delete(vulId);
+    }
+  }
+  return calls;
+}
+
+/** Each vulnerability's CVEs, scores and severity are its entry in the simulator's catalogue. */
+function expectCatalogueScores(nodes: ImageVulnerabilitiesData['containerImage']['apps']['nodes']): void {
+  for (const vulnerability of nodes.flatMap((node) => node.vulnerabilities)) {
+    const entry = catalogVulnerabilityById(dataset().seed, vulnerability.id)!;
+    expect(vulnerability.cves).toEqual(entry.cves.map((cve) => ({ id: cve.cveId, cvssScore: cve.cvss })));
+    expect(vulnerability.maxCvssScore).toBe(entry.maxCvss);
+    expect(vulnerability.severity).toBe(entry.severity.toUpperCase());
+  }
 }
 
 /** Every app lists exactly its share of the image's vulnerabilities (vendored copies share name and version). */
@@ -98,6 +151,7 @@ describe('ImageVulnerabilities', () => {
     expect(response.body.errors).toBeUndefined();
     const data = response.body.data!.containerImage;
     expectEachAppsShare(image, data.apps.nodes);
+    expectCatalogueScores(data.apps.nodes);
 
     const expectedChecks = checksOf(image);
     expect(data.baselineChecks.map((check) => [check.name, check.failedRuleCount])).toEqual(
@@ -121,6 +175,8 @@ describe('ImageVulnerabilities', () => {
       'hss.listImageRiskConfigs': 1,
       // Only checks with failed rules are asked for them.
       'hss.listImageRiskConfigRules': failedChecks,
+      // CVEs and scores: the vulnerability-centric list, read only as far as this image's ids.
+      'hss.listGeneralImageVuls': catalogueCalls(image),
     });
 
     stack.resetCalls();
@@ -129,6 +185,34 @@ describe('ImageVulnerabilities', () => {
       appsFirst: 50,
     });
     expect(warm.body).toEqual(response.body);
+    expect(serviceCalls(stack.calls())).toEqual({});
+  });
+
+  it('shares the vulnerability list it read for CVEs with other images and with Query.vulnerabilities', async () => {
+    // Images whose software fits the operation's 50 items, so every vulnerability of theirs is shown.
+    const [first, second] = images().filter(
+      (candidate) =>
+        candidate.scan_status === 'success' &&
+        candidate.vul_num > 0 &&
+        dataset().appsOfImage(candidate.image_id).length <= 50,
+    );
+    const made = new Set<string>();
+    await stack.query(operation('ImageVulnerabilities'), { id: idOf(first!) });
+    expect(serviceCalls(stack.calls())['hss.listGeneralImageVuls']).toBe(catalogueCalls(first!, made));
+    stack.resetCalls();
+    const response = await stack.query<ImageVulnerabilitiesData>(operation('ImageVulnerabilities'), {
+      id: idOf(second!),
+    });
+    expect(response.body.errors).toBeUndefined();
+    expectCatalogueScores(response.body.data!.containerImage.apps.nodes);
+    // Only the pages (or ids) the first image did not need are new.
+    expect(serviceCalls(stack.calls())['hss.listGeneralImageVuls'] ?? 0).toBe(catalogueCalls(second!, made));
+    stack.resetCalls();
+    // The same pages as the vulnerability-centric list's own: warm for a page of 200.
+    const list = await stack.query<{ vulnerabilities: { nodes: { id: string }[] } }>(
+      '{ vulnerabilities(filter: { type: LINUX }, first: 200) { nodes { id } } }',
+    );
+    expect(list.body.data!.vulnerabilities.nodes).toHaveLength(200);
     expect(serviceCalls(stack.calls())).toEqual({});
   });
 

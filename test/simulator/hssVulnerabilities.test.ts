@@ -212,6 +212,54 @@ describe('consistency over the generated dataset', () => {
     ).toBe(true);
   });
 
+  it("lists every vulnerability of every image's own list in the vulnerability-centric list, with the same CVEs", async () => {
+    // The whole vulnerability-centric list of both types, as a client pages it.
+    const catalogue = new Map<string, { type: string; cve_list: { cve_id: string; cvss: number }[] }>();
+    for (const type of ['linux_vul', 'app_vul']) {
+      for (let offset = 0, total = 1; offset < total; offset += 200) {
+        const page = await get('/images/vulnerabilities', {
+          type,
+          handle_status: 'unhandled',
+          image_type: 'registry',
+          offset,
+          limit: 200,
+        });
+        expect(page.status).toBe(200);
+        total = page.json.total_num;
+        for (const entry of page.json.data_list) catalogue.set(entry.vul_id, entry);
+      }
+    }
+    // Every row of every image (in-process: all of them); mismatches collected, asserted once.
+    let rows = 0;
+    const mismatches: string[] = [];
+    for (const image of images()) {
+      for (const { vul, record } of imageVulnerabilities(internals()).rowsOf(
+        sim.control.dataset.imageIndexOf(image.image_id)!,
+      )) {
+        rows += 1;
+        const entry = catalogue.get(vul.vulId);
+        const cves = vul.cves.map((cve) => `${cve.cveId}=${cve.cvss}`).join();
+        if (!entry) mismatches.push(`${vul.vulId} of ${image.image_id} is not listed`);
+        else if (entry.type !== vul.type) mismatches.push(`${vul.vulId}: listed as ${entry.type}`);
+        else if (entry.cve_list.map((cve) => `${cve.cve_id}=${cve.cvss}`).join() !== cves)
+          mismatches.push(`${vul.vulId}: other CVEs`);
+        // The row's app_path (served for application vulnerabilities only) is never empty for them.
+        if (vul.type === 'app_vul' && record.app_path === '') mismatches.push(`${vul.vulId}: no path`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(rows).toBeGreaterThan(1000);
+    // And over HTTP for a few images: each row's id is listed with its type as its path says.
+    for (const image of images()
+      .filter((candidate) => candidate.vul_num > 0)
+      .slice(0, 5)) {
+      const list = await imageVuls(image, { limit: 200 });
+      for (const row of list.json.data_list as { vul_id: string; app_path: string }[]) {
+        expect(catalogue.get(row.vul_id)?.type).toBe(row.app_path ? 'app_vul' : 'linux_vul');
+      }
+    }
+  });
+
   it("reports baseline checks whose failed rules add up to the image's unsafe settings", async () => {
     const dataset = sim.control.dataset;
     let checked = 0;

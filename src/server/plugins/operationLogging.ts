@@ -84,6 +84,7 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
               operation,
               durationMs: Math.round(seconds * 1000),
               upstreamCalls: tally?.requests,
+              ...(tally?.fromResponseCache && { responseCache: 'hit' }),
               ...(tally?.requests && { upstreamCallsByApi: tally.requestsByApi }),
               ...(tally &&
                 Object.keys(tally.refusedByApi).length > 0 && { quotaRefusedByApi: tally.refusedByApi }),

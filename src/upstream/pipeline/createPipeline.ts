@@ -17,6 +17,7 @@ import type { QuotaLimits } from './quota/quotaLimits';
 import { checkQuotaLimits, limitOf } from './quota/quotaLimits';
 import type { AdmissionWindow, InflightLeases, QuotaUsage } from './state/contracts';
 import type { CacheStore } from './state/cacheStore';
+import { InvalidationEpoch } from './state/invalidationEpoch';
 import { MemoryAdmissionWindow } from './state/memoryAdmissionWindow';
 import { MemoryCacheStore } from './state/memoryCacheStore';
 import { useCache, type UseCacheOptions } from './useCache';
@@ -98,6 +99,8 @@ export interface Pipeline {
   /** The middlewares in their order around `core`. */
   around(core: UpstreamHandler): UpstreamHandler;
   cacheStore: CacheStore;
+  /** Bumped by every tag invalidation the cache makes (a scan): caches above it check it too. */
+  invalidations: InvalidationEpoch;
   limiter: QuotaLimiter;
   breaker: CircuitBreaker;
   /** The quota of each named API that has a limit. */
@@ -116,6 +119,7 @@ export function createPipeline(input: PipelineConfigInput, dependencies: Pipelin
     new MemoryCacheStore({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes });
   const window = dependencies.admissionWindow ?? new MemoryAdmissionWindow(now);
   const leases = dependencies.inflightLeases;
+  const invalidations = new InvalidationEpoch();
   const limiter = useQuotaLimiter({
     ...config.quota,
     window,
@@ -132,6 +136,7 @@ export function createPipeline(input: PipelineConfigInput, dependencies: Pipelin
       metrics,
       now,
       onBackgroundError: dependencies.onBackgroundError,
+      invalidations,
     }),
     useCoalescing({
       metrics,
@@ -150,6 +155,7 @@ export function createPipeline(input: PipelineConfigInput, dependencies: Pipelin
   return {
     around: (core) => composePipeline(middlewares, core),
     cacheStore,
+    invalidations,
     limiter,
     breaker,
     async quota(apis) {

@@ -18,11 +18,12 @@
 import { isUpstreamError } from '../../errors/upstreamError';
 import type { UpstreamMetrics } from '../metrics';
 import { markedStale } from '../staleness';
-import { countStaleServe } from '../transport/callTally';
+import { countAnswerUsed, countStaleServe } from '../transport/callTally';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
 import type { CacheEntry, CacheStore } from './state/cacheStore';
 import { systemClock, type Clock } from './clock';
 import { deferredCompletionOf, type DeferredCompletion } from './deferredCompletion';
+import { InvalidationEpoch } from './state/invalidationEpoch';
 
 export interface CacheTtls {
   /** How long an `immutable` result is kept. */
@@ -43,6 +44,8 @@ export interface UseCacheOptions extends CacheTtls {
   isCacheable?: (call: UpstreamCall, result: UpstreamResult) => boolean;
   /** Failures nobody awaits (background refresh, store errors), for logging. */
   onBackgroundError?: (error: unknown, call: UpstreamCall) => void;
+  /** Counts tag invalidations, shared with whoever else must not store what predates one. */
+  invalidations?: InvalidationEpoch;
 }
 
 type LookupResult = 'hit' | 'stale' | 'miss' | 'fallback';
@@ -62,18 +65,16 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
   const refreshing = new Set<string>();
   /** Deferred completions already wired to a store write (coalescing hands the same one to many callers). */
   const warming = new WeakSet<DeferredCompletion>();
-  /**
-   * Bumped on every invalidation. A result fetched across an invalidation may predate it, so it is not
-   * stored (conservative: invalidations come from rare mutations such as batch-scan).
-   */
-  let invalidationEpoch = 0;
+  /** A result fetched across an invalidation is not stored (see invalidationEpoch.ts). */
+  const invalidations = options.invalidations ?? new InvalidationEpoch();
 
   const countLookup = (call: UpstreamCall, result: LookupResult): void => {
     options.metrics?.cacheLookups.inc({ api: call.api, result });
   };
 
-  const store = async (call: UpstreamCall, key: string, result: UpstreamResult): Promise<void> => {
-    if (options.isCacheable && !options.isCacheable(call, result)) return;
+  /** Stores a result; resolves with when it stops being fresh (0: not stored). */
+  const store = async (call: UpstreamCall, key: string, result: UpstreamResult): Promise<number> => {
+    if (options.isCacheable && !options.isCacheable(call, result)) return 0;
     const storedAt = now();
     const immutable = call.cachePolicy === 'immutable';
     const freshUntil = storedAt + (immutable ? options.immutableTtlMs : options.listFreshMs);
@@ -81,8 +82,10 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
     const entry: CacheEntry = { result, storedAt, freshUntil, staleUntil, tags: call.cacheTags ?? [] };
     try {
       await options.store.set(key, entry, staleUntil - storedAt + options.maxStaleMs);
+      return freshUntil;
     } catch (error) {
       reportBackground(error, call);
+      return 0;
     }
   };
 
@@ -97,9 +100,15 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
   };
 
   return (next) => {
-    /** Fetches through `next` and stores a success; wires a rate-limited rejection to its warm-up. */
-    const fetchAndStore = async (call: UpstreamCall, key: string): Promise<UpstreamResult> => {
-      const epoch = invalidationEpoch;
+    /**
+     * Fetches through `next` and stores a success; wires a rate-limited rejection to its warm-up. Resolves
+     * with the result and when it stops being fresh (0: not stored).
+     */
+    const fetchAndStore = async (
+      call: UpstreamCall,
+      key: string,
+    ): Promise<{ result: UpstreamResult; freshUntil: number }> => {
+      const epoch = invalidations.current;
       let result: UpstreamResult;
       try {
         result = await next(call);
@@ -107,8 +116,8 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
         warmFromDeferred(call, key, error);
         throw error;
       }
-      if (epoch === invalidationEpoch) await store(call, key, result);
-      return result;
+      const freshUntil = epoch === invalidations.current ? await store(call, key, result) : 0;
+      return { result, freshUntil };
     };
 
     const refreshInBackground = (call: UpstreamCall, key: string): void => {
@@ -123,7 +132,7 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
 
     const invalidateAfterSuccess = async (call: UpstreamCall): Promise<void> => {
       if (!call.invalidates?.length) return;
-      invalidationEpoch += 1;
+      invalidations.bump();
       try {
         await options.store.invalidateTags(call.invalidates);
       } catch (error) {
@@ -134,6 +143,7 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
     return async (call) => {
       if (!call.cachePolicy || call.options.noStore) {
         const result = await next(call);
+        countAnswerUsed(0, []);
         await invalidateAfterSuccess(call);
         return result;
       }
@@ -148,21 +158,26 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
       const at = now();
       if (entry && at < entry.freshUntil) {
         countLookup(call, 'hit');
+        countAnswerUsed(entry.freshUntil, entry.tags);
         return entry.result;
       }
       if (entry && at < entry.staleUntil) {
         countLookup(call, 'stale');
+        countAnswerUsed(0, entry.tags);
         refreshInBackground(call, key);
         return entry.result;
       }
       countLookup(call, 'miss');
       let result: UpstreamResult;
       try {
-        result = await fetchAndStore(call, key);
+        const fetched = await fetchAndStore(call, key);
+        result = fetched.result;
+        countAnswerUsed(fetched.freshUntil, call.cacheTags ?? []);
       } catch (error) {
         const kept = entry && at < entry.staleUntil + options.maxStaleMs ? entry : undefined;
         if (!kept || !isUpstreamError(error) || !FALLBACK_CODES.has(error.code)) throw error;
         countLookup(call, 'fallback');
+        countAnswerUsed(0, kept.tags);
         const serve = { api: call.api, ageMs: Math.max(0, now() - kept.storedAt), reason: error.code };
         countStaleServe(serve);
         return { ...kept.result, body: markedStale(kept.result.body, serve) };

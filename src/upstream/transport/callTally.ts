@@ -17,6 +17,14 @@ export interface UpstreamCallTally {
   queued: number;
   /** Older values served because a call could not be made. */
   stale: StaleServe[];
+  /**
+   * What the answer is built from, for the response cache: upstream answers used (from cache or fresh),
+   * the earliest moment one of them stops being fresh (0: one must not be reused at all, e.g. an uncached
+   * call or live quota figures), and their cache tags.
+   */
+  answers: { used: number; freshUntil: number; tags: Set<string> };
+  /** Answered whole from the response cache: nothing below the GraphQL layer ran. */
+  fromResponseCache: boolean;
 }
 
 export interface StaleServe {
@@ -30,7 +38,18 @@ const activeTally = new AsyncLocalStorage<UpstreamCallTally>();
 
 /** Runs `work` with a fresh tally active (it keeps counting calls that land after `work` settles). */
 export function withUpstreamCallTally<T>(work: () => T): T {
-  return activeTally.run({ requests: 0, requestsByApi: {}, refusedByApi: {}, queued: 0, stale: [] }, work);
+  return activeTally.run(
+    {
+      requests: 0,
+      requestsByApi: {},
+      refusedByApi: {},
+      queued: 0,
+      stale: [],
+      answers: { used: 0, freshUntil: Infinity, tags: new Set() },
+      fromResponseCache: false,
+    },
+    work,
+  );
 }
 
 /** The tally of the request this code runs for, if any. */
@@ -54,4 +73,22 @@ export function countQuotaRefusal(api: string, queued: boolean): void {
 
 export function countStaleServe(serve: StaleServe): void {
   activeTally.getStore()?.stale.push(serve);
+}
+
+/**
+ * An upstream answer went into this request's response: fresh until `freshUntil` (0: not reusable),
+ * invalidated with `tags`.
+ */
+export function countAnswerUsed(freshUntil: number, tags: readonly string[]): void {
+  const answers = activeTally.getStore()?.answers;
+  if (!answers) return;
+  answers.used += 1;
+  if (freshUntil < answers.freshUntil) answers.freshUntil = freshUntil;
+  for (const tag of tags) answers.tags.add(tag);
+}
+
+/** The response carries live figures (no upstream call, but not reusable either), e.g. quota usage. */
+export function countLiveData(): void {
+  const answers = activeTally.getStore()?.answers;
+  if (answers) answers.freshUntil = 0;
 }
