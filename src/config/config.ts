@@ -4,6 +4,7 @@ import { readCredentials, type UpstreamCredentials } from './credentials';
 import { defaultEndpoints, type ServiceEndpoints } from './endpoints';
 import { EnvReader } from './readEnv';
 import { readRedisConfig, type RedisConfig } from './redis';
+import { readTracingConfig, type TracingConfig } from './tracingConfig';
 import type { PipelineConfig } from '../upstream/pipeline/createPipeline';
 import { DEFAULTS } from './defaults';
 
@@ -31,6 +32,8 @@ export interface GatewayConfig {
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    /** Ready the request path at start without upstream calls (warmUp.ts). */
+    warmUp: boolean;
     cors: CorsConfig;
   };
   graphql: {
@@ -57,6 +60,8 @@ export interface GatewayConfig {
   pipeline: PipelineConfig;
   /** Shared state for several replicas; absent (no `REDIS_URL`): everything in process memory. */
   redis?: RedisConfig;
+  /** OpenTelemetry traces; off unless an OTLP endpoint is set. */
+  tracing: TracingConfig;
   logLevel: LogLevel;
 }
 
@@ -89,6 +94,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         min: 0,
         max: 10 * MINUTE,
       }),
+      warmUp: read.boolean('GATEWAY_WARM_UP', DEFAULTS.server.warmUp),
       cors: readCorsConfig(read),
     },
     graphql: {
@@ -148,6 +154,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     },
     pipeline: readPipeline(read, target),
     redis: readRedisConfig(read),
+    tracing: readTracingConfig(read),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
   };
 }

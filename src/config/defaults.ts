@@ -14,6 +14,8 @@ export const DEFAULTS = {
     requestTimeoutMs: 15 * SECOND,
     maxBodyBytes: 1024 * 1024,
     shutdownGraceMs: 10 * SECOND,
+    // Run the reference queries once at start against refusing clients (no upstream call), see warmUp.ts.
+    warmUp: true,
   },
   graphql: {
     maxDepth: 12,
@@ -90,6 +92,12 @@ export const DEFAULTS = {
     inflightOutcomeTtlMs: 10 * SECOND,
     // Longest gap between two looks at a lease while waiting (covers announcements lost in a reconnect).
     inflightRecheckMs: SECOND,
+  },
+  tracing: {
+    serviceName: 'hwc-image-graph-gateway',
+    // Follows the client's sampling decision; a trace the gateway starts itself is always kept.
+    sampler: 'parentbased_always_on',
+    samplerRatio: 1,
   },
   simulator: { seed: 1, imageCount: 300, rateLimits: false, port: 0 },
   logLevel: 'info',

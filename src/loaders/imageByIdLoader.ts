@@ -26,7 +26,7 @@ export interface ImageByIdSource<K, R> {
 /** Pages of 200, the most these list APIs return in one call. */
 const PAGE = 200;
 
-async function listAll<R>(source: ImageByIdSource<unknown, R>, query: object): Promise<R[]> {
+async function listAll<R>(source: ImageByIdSource<unknown, R>, query: object): Promise<readonly R[]> {
   const page = async (offset: number) => {
     const answer = await source.list(query, offset, PAGE);
     return { items: answer.data_list, total: answer.total_num };

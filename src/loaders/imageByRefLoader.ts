@@ -30,7 +30,7 @@ async function listAll(
   hss: HssClient,
   query: ListRegistryImagesQuery,
   signal: AbortSignal,
-): Promise<HssRegistryImage[]> {
+): Promise<readonly HssRegistryImage[]> {
   const limit = HSS_REGISTRY_IMAGES_RANGE.maxLimit;
   const page = async (offset: number) => {
     const result = await hss.listRegistryImages({ ...query, offset, limit }, { signal });

@@ -25,7 +25,8 @@ export interface SharedRepositoryKey {
 export type SharedRepositoryLoader = DataLoader<SharedRepositoryKey, SwrSharedRepository | null, string>;
 
 export function sharedRepositoryKey(key: SharedRepositoryKey): string {
-  return JSON.stringify([key.center, key.namespace, key.name]);
+  // NUL cannot occur in SWR names: the parts cannot run into each other.
+  return `${key.center}\0${key.namespace}\0${key.name}`;
 }
 
 export function primeSharedRepositories(
@@ -47,10 +48,24 @@ interface CenterState {
   looked: Map<string, Promise<SwrSharedRepository | null>>;
 }
 
+/**
+ * Indexes by page: a cached page is the same array for every request that reads it, so a warm dashboard
+ * does not index the same 100 repositories again on each load.
+ */
+const indexes = new WeakMap<readonly SwrSharedRepository[], Index>();
+
 function indexOf(center: SwrShareCenter, repos: readonly SwrSharedRepository[]): Index {
-  return new Map(
-    repos.map((repo) => [sharedRepositoryKey({ center, namespace: repo.namespace, name: repo.name }), repo]),
-  );
+  let index = indexes.get(repos);
+  if (!index) {
+    index = new Map(
+      repos.map((repo) => [
+        sharedRepositoryKey({ center, namespace: repo.namespace, name: repo.name }),
+        repo,
+      ]),
+    );
+    indexes.set(repos, index);
+  }
+  return index;
 }
 
 export function createSharedRepositoryLoader(swr: SwrClient, signal: AbortSignal): SharedRepositoryLoader {

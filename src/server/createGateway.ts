@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
@@ -21,6 +22,7 @@ import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
 import { landingPagePlugin } from './plugins/landingPage';
 import { operationLoggingPlugin } from './plugins/operationLogging';
+import { operationTracingPlugin } from './plugins/operationTracing';
 import { responseCachePlugin } from './plugins/responseCache';
 import { upstreamReportPlugin } from './plugins/upstreamReport';
 import { startSharedState } from './sharedState';
@@ -29,7 +31,10 @@ import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
 import { createTrustedDocuments } from './trustedDocuments';
+import { warmUpRequestPath } from './warmUp';
 import type { ResolvedUpstreamTarget } from './upstreamTarget';
+import { runInOperationScope } from '../tracing/operationScope';
+import { startTracing } from '../tracing/startTracing';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -47,6 +52,8 @@ export interface RunningGateway {
 
 export interface GatewayDependencies {
   logger?: Logger;
+  /** Receives the spans instead of the OTLP exporter, and turns tracing on (tests). */
+  traceExporter?: SpanExporter;
 }
 
 /** Assembles and starts the gateway against `target`: pipeline, Apollo Server, HTTP routes. */
@@ -56,6 +63,12 @@ export async function startGateway(
   dependencies: GatewayDependencies = {},
 ): Promise<RunningGateway> {
   const logger = dependencies.logger ?? createLogger(config.logLevel);
+
+  // Off (undefined) unless an OTLP endpoint is set: then nothing below traces and no SDK runs.
+  const tracing = startTracing(config.tracing, {
+    logger,
+    ...(dependencies.traceExporter && { exporter: dependencies.traceExporter }),
+  });
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -70,6 +83,7 @@ export async function startGateway(
       inflightLeases: shared.inflightLeases,
     }),
     onBackgroundError: (error) => logger.warn({ err: error }, 'background upstream refresh failed'),
+    ...(tracing && { tracer: tracing.tracer }),
   });
   const upstream = createUpstream({
     endpoints: target.endpoints,
@@ -86,6 +100,7 @@ export async function startGateway(
     logger,
     metrics,
     pipeline,
+    ...(tracing && { tracing }),
   });
 
   const readQuota = createQuotaReader(pipeline);
@@ -114,6 +129,7 @@ export async function startGateway(
       landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       upstreamReportPlugin(),
+      ...(tracing ? [operationTracingPlugin<GatewayContext>(tracing.tracer)] : []),
       ...(config.graphql.responseCache.enabled
         ? [
             responseCachePlugin({
@@ -150,8 +166,7 @@ export async function startGateway(
     }
     const { signal, dispose } = requestSignal(response, config.server.requestTimeoutMs);
     try {
-      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
-      await withUpstreamCallTally(() =>
+      const handle = () =>
         handleGraphQLRequest(request, response, {
           apollo,
           maxBodyBytes: config.server.maxBodyBytes,
@@ -164,7 +179,10 @@ export async function startGateway(
               requestId,
               quota: readQuota,
             }),
-        }),
+        });
+      // A tally per request, so the operation log and metrics say how many upstream calls it cost.
+      await withUpstreamCallTally(() =>
+        tracing ? runInOperationScope(tracing.propagator, request.headers, handle) : handle(),
       );
     } finally {
       dispose();
@@ -194,13 +212,6 @@ export async function startGateway(
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.server.port, config.server.host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
   // Fetch the IAM token (or, with access keys, the project id) now, so the first client request does not
   // wait for IAM. A failure is only logged: it is tried again when a request needs it.
   upstream.authenticator.warmUp().catch((error: unknown) => {
@@ -209,6 +220,19 @@ export async function startGateway(
       { code },
       'could not prepare upstream credentials at start; will retry when a request needs them',
     );
+  });
+  if (config.server.warmUp) {
+    const started = performance.now();
+    const ran = await warmUpRequestPath(apollo, { region: target.region, logger });
+    logger.debug({ operations: ran, ms: Math.round(performance.now() - started) }, 'request path warmed up');
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.server.port, config.server.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
   });
   const { port } = httpServer.address() as AddressInfo;
   const host =
@@ -230,6 +254,8 @@ export async function startGateway(
         pipeline.close();
         await upstream.close();
         await shared?.close();
+        // Last: the spans of the requests that just drained are exported before the process exits.
+        await tracing?.shutdown();
       })();
       return closing;
     },

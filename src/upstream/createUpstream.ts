@@ -13,9 +13,12 @@ import type { ServiceEndpoints } from '../config/endpoints';
 import type { UpstreamClients } from './clients';
 import { createHssClient } from './hss/client';
 import { createHttpCore, type HttpTimeouts } from './transport/httpCore';
+import type { AttemptTracing } from './transport/tracedAttempt';
 import type { UpstreamMetrics } from './metrics';
 import { OriginPools } from './transport/pools';
 import type { Pipeline } from './pipeline/createPipeline';
+import type { ProjectIdInput } from './projectIdInput';
+import type { UpstreamHandler } from './upstreamCall';
 import { createIamClient } from './iam/client';
 import { createSwrClient } from './swr/client';
 import { createWorkspaceClient } from './workspace/client';
@@ -38,6 +41,8 @@ export interface CreateUpstreamOptions {
   metrics?: UpstreamMetrics;
   /** The middlewares every call passes before the HTTP core; absent: calls go straight to the core. */
   pipeline?: Pick<Pipeline, 'around'>;
+  /** When tracing is on: each HTTP attempt is a span and carries its W3C trace context upstream. */
+  tracing?: AttemptTracing;
 }
 
 export interface Upstream {
@@ -101,22 +106,30 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     ...(logger && { logger: logger.child({ component: 'upstream' }) }),
     ...(metrics && { metrics }),
     secrets: () => [projectId.known()],
+    ...(options.tracing && { tracing: options.tracing }),
   });
   const handler = options.pipeline ? options.pipeline.around(core.handler) : core.handler;
-  const clients: UpstreamClients = {
-    hss: createHssClient({
-      handler,
-      projectId: projectId,
-      region: options.region,
-      ...(options.enterpriseProjectId !== undefined && { enterpriseProjectId: options.enterpriseProjectId }),
-    }),
-    swr: createSwrClient({ handler }),
-    workspace: createWorkspaceClient({ handler, projectId }),
-  };
+  const clients = createClients(handler, {
+    projectId,
+    region: options.region,
+    ...(options.enterpriseProjectId !== undefined && { enterpriseProjectId: options.enterpriseProjectId }),
+  });
   return {
     clients,
     authenticator,
     ...(tokenProvider && { tokenProvider }),
     close: () => core.close(),
+  };
+}
+
+/** The three service clients over one handler (the pipeline, or anything standing in for it). */
+export function createClients(
+  handler: UpstreamHandler,
+  options: { projectId: ProjectIdInput; region: string; enterpriseProjectId?: string },
+): UpstreamClients {
+  return {
+    hss: createHssClient({ handler, ...options }),
+    swr: createSwrClient({ handler }),
+    workspace: createWorkspaceClient({ handler, projectId: options.projectId }),
   };
 }

@@ -61,6 +61,8 @@ export interface UpstreamResult {
   /** Parsed JSON body (`undefined` for an empty body). Shape checks happen in the service client. */
   body: unknown;
   requestId?: string;
+  /** Bytes of the body as received: what keeping the result costs, without serialising it again. */
+  bodyBytes?: number;
 }
 
 /** Calls upstream; resolves with a 2xx result or rejects with an `UpstreamError`. */

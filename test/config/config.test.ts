@@ -1,17 +1,8 @@
 import { loadConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/config/configError';
+import { errorOf } from './helpers';
 
 const CREDENTIALS = { HWC_IAM_DOMAIN: 'acme', HWC_IAM_USER: 'reader', HWC_IAM_PASSWORD: 's3cret-Pa55' };
-
-function errorOf(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('serves the embedded simulator when no credentials are set, with documented defaults', () => {

@@ -1,18 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-
 import { loadConfig } from '../../src/config/config';
-import { ConfigError } from '../../src/config/configError';
-
-function errorOf(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { errorOf, runMain } from './helpers';
 
 describe('REDIS_* configuration', () => {
   it('keeps everything in memory without REDIS_URL', () => {
@@ -85,15 +72,7 @@ describe('REDIS_* configuration', () => {
   });
 
   it('stops the process at start with one line naming REDIS_URL (exit code 78), without echoing it', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(__dirname, '../../src/main.ts')],
-      {
-        env: { ...process.env, REDIS_URL: 'http://user:hunter2@redis:6379' },
-        encoding: 'utf8',
-        timeout: 20_000,
-      },
-    );
+    const result = runMain({ REDIS_URL: 'http://user:hunter2@redis:6379' });
     expect(result.status).toBe(78);
     expect(result.stderr.trim()).toBe(
       'configuration error: REDIS_URL: must use redis:// or rediss:// (TLS), got "http://"',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config/config';
-import { startGateway, type RunningGateway } from '../../src/server/createGateway';
+import { startGateway, type GatewayDependencies, type RunningGateway } from '../../src/server/createGateway';
 import { remoteUpstreamTarget } from '../../src/server/upstreamTarget';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
@@ -47,6 +47,8 @@ export interface StackOptions {
   logLines?: string[];
   /** The credential the gateway holds (default the IAM password); `env` may still override a variable. */
   credential?: 'password' | 'accessKey' | 'temporaryAccessKey';
+  /** What the gateway is given besides its logger (e.g. an in-memory span exporter). */
+  dependencies?: Omit<GatewayDependencies, 'logger'>;
 }
 
 function defaultCredential(): StackOptions['credential'] {
@@ -100,7 +102,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = lines
     ? pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) })
     : pino({ level: 'silent' });
-  const gateway = await startGateway(config, remoteUpstreamTarget(config), { logger });
+  const gateway = await startGateway(config, remoteUpstreamTarget(config), {
+    ...options.dependencies,
+    logger,
+  });
   // The gateway fetches its IAM token (or, with an access key, the project id) at start; let that land so
   // call counts start from a quiet state.
   if (options.waitForToken !== false) await gateway.upstream.authenticator.warmUp().catch(() => undefined);

@@ -2,6 +2,7 @@
  * The upstream call pipeline, assembled in its one order. Every call to Huawei Cloud passes these
  * middlewares, outermost first, then the HTTP core:
  *
+ * - tracing (when on): a span per call, annotated by the middlewares below;
  * - cache: answers what the call's cache policy allows, and serves an older value when a call fails;
  * - coalescing: identical in-flight calls share one upstream call (and one slot of quota);
  * - circuit breaker: fails fast for an API that keeps failing;
@@ -10,6 +11,7 @@
  */
 import { DEFAULTS } from '../../config/defaults';
 import type { Logger } from 'pino';
+import type { Tracer } from '@opentelemetry/api';
 import type { UpstreamMetrics } from '../metrics';
 import { composePipeline, type UpstreamHandler, type UpstreamCall } from '../upstreamCall';
 import { systemClock, type Clock } from './clock';
@@ -25,6 +27,7 @@ import { useCircuitBreaker, type CircuitBreaker } from './useCircuitBreaker';
 import { useCoalescing } from './useCoalescing';
 import { useQuotaLimiter, type QuotaLimiter } from './useQuotaLimiter';
 import { useRetry } from './useRetry';
+import { useTracing } from './useTracing';
 
 type Defaults = typeof DEFAULTS.pipeline;
 type Widen<T> = {
@@ -85,6 +88,8 @@ export interface PipelineDependencies {
   onBackgroundError?: UseCacheOptions['onBackgroundError'];
   /** Retry jitter source, for tests. */
   random?: () => number;
+  /** When tracing is on: a span per call (`useTracing`, outermost, so cache hits are traced too). */
+  tracer?: Tracer;
 }
 
 /** The quota of one API as a console shows it: window usage plus the queued warm-ups. */
@@ -130,6 +135,7 @@ export function createPipeline(input: PipelineConfigInput, dependencies: Pipelin
   const breaker = useCircuitBreaker({ ...config.breaker, metrics, now });
 
   const middlewares = [
+    ...(dependencies.tracer ? [useTracing(dependencies.tracer)] : []),
     useCache({
       ...config.cache,
       store: cacheStore,

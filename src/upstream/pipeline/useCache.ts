@@ -16,6 +16,8 @@
  * The cache never fails a call: a store that throws is treated as a miss / a skipped write.
  */
 import { isUpstreamError } from '../../errors/upstreamError';
+import { CACHE_OUTCOME } from '../../tracing/attributes';
+import { annotateUpstreamCall } from '../../tracing/upstreamSpan';
 import type { UpstreamMetrics } from '../metrics';
 import { markedStale } from '../staleness';
 import { countAnswerUsed, countStaleServe } from '../transport/callTally';
@@ -70,6 +72,7 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
 
   const countLookup = (call: UpstreamCall, result: LookupResult): void => {
     options.metrics?.cacheLookups.inc({ api: call.api, result });
+    annotateUpstreamCall(CACHE_OUTCOME, result);
   };
 
   /** Stores a result; resolves with when it stops being fresh (0: not stored). */

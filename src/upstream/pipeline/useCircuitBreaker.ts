@@ -16,6 +16,8 @@
  */
 import type { ErrorCode } from '../../errors/codes';
 import { UpstreamError, isUpstreamError } from '../../errors/upstreamError';
+import { BREAKER_STATE } from '../../tracing/attributes';
+import { annotateUpstreamCall } from '../../tracing/upstreamSpan';
 import type { UpstreamMetrics } from '../metrics';
 import type { UpstreamCall, UpstreamMiddleware } from '../upstreamCall';
 import { systemClock, type Clock } from './clock';
@@ -107,6 +109,7 @@ export function useCircuitBreaker(options: CircuitBreakerOptions): CircuitBreake
     if (breaker.state === 'open' && now() - breaker.openedAt >= options.openMs) {
       transition(call, breaker, 'half-open');
     }
+    annotateUpstreamCall(BREAKER_STATE, breaker.state);
     if (breaker.state === 'open' || (breaker.state === 'half-open' && breaker.probeInFlight)) {
       throw failFast(call, breaker);
     }

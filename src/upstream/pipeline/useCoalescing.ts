@@ -16,6 +16,13 @@
  * outcome instead of calling. If the holder failed, died (its lease expires) or the lease store is away,
  * the replica calls itself: sharing saves calls, it never costs an answer.
  */
+import {
+  COALESCED,
+  COALESCED_ACROSS_REPLICAS,
+  QUOTA_REFUSED,
+  QUOTA_WARM_UP_QUEUED,
+} from '../../tracing/attributes';
+import { annotateUpstreamCall } from '../../tracing/upstreamSpan';
 import type { UpstreamMetrics } from '../metrics';
 import { callKey, type UpstreamCall, type UpstreamMiddleware, type UpstreamResult } from '../upstreamCall';
 import { abortReason, raceAbort } from '../transport/abortable';
@@ -60,6 +67,8 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
           .catch(() => 'expired' as const);
         if (outcome !== 'expired' && 'result' in outcome) {
           options.metrics?.coalesced.inc({ api: call.api });
+          annotateUpstreamCall(COALESCED, true);
+          annotateUpstreamCall(COALESCED_ACROSS_REPLICAS, true);
           return outcome.result;
         }
         return next(call); // the holder failed or died: call ourselves
@@ -139,6 +148,9 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       const deferred = deferredByKey.get(key);
       if (deferred) {
         options.metrics?.coalesced.inc({ api: call.api });
+        annotateUpstreamCall(COALESCED, true);
+        annotateUpstreamCall(QUOTA_REFUSED, true);
+        annotateUpstreamCall(QUOTA_WARM_UP_QUEUED, true);
         throw rateLimitedError(
           call,
           deferred.retryAfterMs(),
@@ -150,6 +162,7 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       let shared = inFlight.get(key);
       if (shared) options.metrics?.coalesced.inc({ api: call.api });
       else shared = start(call, key);
+      annotateUpstreamCall(COALESCED, shared.waiters > 0);
       return join(shared, key, signal);
     };
   };

@@ -10,6 +10,8 @@
  *   queued like a refusal. The HTTP core counts the 429 in metrics; this counts only its refusals.
  */
 import { isUpstreamError, type UpstreamError } from '../../errors/upstreamError';
+import { QUOTA_REFUSED, QUOTA_WAIT_MS, QUOTA_WARM_UP_QUEUED } from '../../tracing/attributes';
+import { annotateUpstreamCall, recordingUpstreamSpan } from '../../tracing/upstreamSpan';
 import type { UpstreamMetrics } from '../metrics';
 import { abortableDelay, abortReason } from '../transport/abortable';
 import { countQuotaRefusal } from '../transport/callTally';
@@ -67,10 +69,14 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
 
   /** Admission for a client call: now, or after a wait of at most `maxWaitMs`. */
   const admit = async (call: UpstreamCall, limit: WindowLimit): Promise<Admission> => {
-    const deadline = now() + options.maxWaitMs;
+    const started = now();
+    const deadline = started + options.maxWaitMs;
     for (;;) {
       const admission = await window.tryAdmit(call.api, limit, 0);
-      if (admission.admitted || now() + admission.retryAfterMs > deadline) return admission;
+      if (admission.admitted || now() + admission.retryAfterMs > deadline) {
+        recordingUpstreamSpan()?.setAttribute(QUOTA_WAIT_MS, now() - started);
+        return admission;
+      }
       await abortableDelay(admission.retryAfterMs, call.options.signal);
     }
   };
@@ -114,6 +120,8 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
       const ours = await claimWarmUp(call, limit);
       const completion = ours ? warmUps.enqueue(call, limit, sendLater) : undefined;
       countQuotaRefusal(call.api, completion !== undefined);
+      annotateUpstreamCall(QUOTA_REFUSED, true);
+      annotateUpstreamCall(QUOTA_WARM_UP_QUEUED, completion !== undefined);
       throw rateLimitedError(
         call,
         // The queue's own estimate is only known once it has asked the window; never promise less than it said.

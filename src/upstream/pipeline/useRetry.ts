@@ -7,6 +7,8 @@
 import type { Logger } from 'pino';
 import type { UpstreamService } from '../../errors/codes';
 import { isUpstreamError } from '../../errors/upstreamError';
+import { RETRY_ATTEMPTS } from '../../tracing/attributes';
+import { annotateUpstreamCall } from '../../tracing/upstreamSpan';
 import { abortableDelay } from '../transport/abortable';
 import type { UpstreamMetrics } from '../metrics';
 import { wasNeverSent } from '../transport/notSent';
@@ -57,6 +59,7 @@ export function useRetry(options: RetryOptions = {}): UpstreamMiddleware {
           if (attempt >= maxAttempts || !isRetryable(call, error) || !budget.tryWithdraw()) throw error;
           const delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
           options.metrics?.retries.inc({ api: call.api });
+          annotateUpstreamCall(RETRY_ATTEMPTS, attempt + 1);
           options.logger?.debug(
             {
               service: call.service,

@@ -20,6 +20,7 @@ import { RequestNotSentError } from './notSent';
 import { encodeQuery } from './query';
 import { parseJsonBody } from './jsonBody';
 import { upstreamResponseError } from './responseError';
+import { traceHttpAttempt, type AttemptTracing } from './tracedAttempt';
 
 export type ServiceBaseUrls = Readonly<Record<Exclude<UpstreamService, 'iam'>, string>>;
 
@@ -44,6 +45,8 @@ export interface HttpCoreOptions {
   metrics?: UpstreamMetrics;
   /** Values that must never appear in error details besides the authenticator's own: the project id. */
   secrets?: () => Iterable<string | undefined>;
+  /** When tracing is on: a span per attempt, and its `traceparent` on the request. */
+  tracing?: AttemptTracing;
 }
 
 export interface HttpCore {
@@ -94,19 +97,22 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       call.options.signal,
     );
     countUpstreamRequest(call.api);
-    const response = await exchange(
-      poolFor(target.origin, call),
-      {
-        method: call.method,
-        path: `${path}${encodeQuery(call.query)}`,
-        headers: { ...headers, ...auth.headers },
-        ...(call.body !== undefined && { body: call.body }),
-        ...(call.options.signal && { signal: call.options.signal }),
-        headersTimeoutMs: options.timeouts.headersMs,
-        bodyTimeoutMs: options.timeouts.bodyMs,
-        maxResponseBytes,
-      },
-      { service: call.service, api: call.api, ...(options.metrics && { metrics: options.metrics }) },
+    const response = await traceHttpAttempt(options.tracing, call, target.host, (traceHeaders) =>
+      exchange(
+        poolFor(target.origin, call),
+        {
+          method: call.method,
+          path: `${path}${encodeQuery(call.query)}`,
+          // Trace context goes on after signing: it is not part of the AK/SK signature.
+          headers: { ...headers, ...auth.headers, ...traceHeaders },
+          ...(call.body !== undefined && { body: call.body }),
+          ...(call.options.signal && { signal: call.options.signal }),
+          headersTimeoutMs: options.timeouts.headersMs,
+          bodyTimeoutMs: options.timeouts.bodyMs,
+          maxResponseBytes,
+        },
+        { service: call.service, api: call.api, ...(options.metrics && { metrics: options.metrics }) },
+      ),
     );
     options.logger?.debug(
       {
@@ -190,6 +196,7 @@ function successResult(call: UpstreamCall, response: RawResponse): UpstreamResul
     headers: response.headers,
     body: parseBody ? parseResponse(target, () => parseBody(json, response.headers)) : json,
     ...(response.requestId !== undefined && { requestId: response.requestId }),
+    bodyBytes: response.body.length,
   };
 }
 

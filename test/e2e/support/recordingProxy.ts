@@ -2,7 +2,7 @@
  * A pass-through HTTP proxy that records every request line, for tests that assert exactly what the gateway
  * sent upstream (path and query), not only how many calls it made.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 
@@ -12,6 +12,8 @@ export interface RecordingProxy {
   target: string;
   /** Request targets (`/path?query`) in arrival order. */
   requests: string[];
+  /** The headers of each request, in the same order. */
+  headers: IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     url: '',
     target: '',
     requests: [],
+    headers: [],
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -28,6 +31,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   };
   const server: Server = createServer((incoming, outgoing) => {
     proxy.requests.push(incoming.url ?? '');
+    proxy.headers.push(incoming.headers);
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {

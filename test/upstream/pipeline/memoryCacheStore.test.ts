@@ -1,5 +1,5 @@
 import type { CacheEntry } from '../../../src/upstream/pipeline/state/cacheStore';
-import { MemoryCacheStore } from '../../../src/upstream/pipeline/state/memoryCacheStore';
+import { entryBytes, MemoryCacheStore } from '../../../src/upstream/pipeline/state/memoryCacheStore';
 import { okResult } from './helpers';
 
 function entry(body: unknown, tags: string[] = []): CacheEntry {
@@ -22,8 +22,17 @@ describe('MemoryCacheStore', () => {
     expect(store.size).toBe(2);
   });
 
-  it('keeps at most maxBytes of serialised JSON, and refuses an entry larger than that', async () => {
-    const oneEntryBytes = Buffer.byteLength('k0') + Buffer.byteLength(JSON.stringify(entry('x'.repeat(500))));
+  it('weighs an entry by the upstream body it came from, else by its JSON, plus key and overhead', () => {
+    const fromUpstream: CacheEntry = {
+      ...entry('ignored'),
+      result: { ...okResult('ignored'), bodyBytes: 10_000 },
+    };
+    expect(entryBytes('key', fromUpstream)).toBe(3 + 256 + 10_000);
+    expect(entryBytes('key', entry({ a: 'é' }))).toBe(3 + 256 + Buffer.byteLength('{"a":"é"}'));
+  });
+
+  it('keeps at most maxBytes, and refuses an entry larger than that', async () => {
+    const oneEntryBytes = entryBytes('k0', entry('x'.repeat(500)));
     const store = new MemoryCacheStore({ maxEntries: 100, maxBytes: oneEntryBytes * 3 });
     for (let i = 0; i < 4; i += 1) await store.set(`k${i}`, entry('x'.repeat(500)), HOUR);
 

@@ -1,12 +1,22 @@
 /**
  * The default, in-process `CacheStore`: an LRU bounded both by entry count and by bytes, so a few huge
  * list pages cannot push the process out of memory and many tiny entries cannot grow the key space
- * without limit. An entry's size is the UTF-8 length of its JSON serialisation (what a shared store
- * would hold) plus its key; an entry larger than `maxBytes` is not stored at all.
+ * without limit. An entry's size is its key plus the bytes of the upstream body it came from (serialising
+ * a 200-row page again only to weigh it cost more than the lookup it saves), or, for results without one,
+ * the UTF-8 length of its JSON; an entry larger than `maxBytes` is not stored at all.
  */
 import { LRUCache } from 'lru-cache';
 
 import type { CacheEntry, CacheStore } from './cacheStore';
+
+/** Times, tags, status and headers of an entry, roughly. */
+const ENTRY_OVERHEAD_BYTES = 256;
+
+/** What an entry counts against `maxBytes`. */
+export function entryBytes(key: string, entry: CacheEntry): number {
+  const body = entry.result.bodyBytes ?? Buffer.byteLength(JSON.stringify(entry.result.body) ?? '');
+  return Buffer.byteLength(key) + ENTRY_OVERHEAD_BYTES + body;
+}
 
 export interface MemoryCacheStoreOptions {
   maxEntries: number;
@@ -42,7 +52,7 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async set(key: string, entry: CacheEntry, ttlMs: number): Promise<void> {
-    const size = Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(entry));
+    const size = entryBytes(key, entry);
     this.lru.set(key, entry, { ttl: Math.max(1, Math.ceil(ttlMs)), size });
     // An entry above maxBytes is refused by the LRU (and any previous value deleted): index only what is kept.
     if (this.lru.peek(key) !== entry) return;
