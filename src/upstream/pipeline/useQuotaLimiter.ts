@@ -24,7 +24,7 @@ import {
 } from '../upstreamCall';
 import type { Clock } from './clock';
 import { rateLimitedError } from './deferredCompletion';
-import { limitOf, type QuotaLimits } from './quota/quotaLimits';
+import { backgroundWaitMs, limitOf, type QuotaLimits } from './quota/quotaLimits';
 import { ThrottleBackoff } from './quota/throttleBackoff';
 import { WarmUpQueue } from './quota/warmUpQueue';
 import type { Admission, AdmissionWindow, InflightLeases, WindowLimit } from './state/contracts';
@@ -101,8 +101,7 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
   /** True unless another replica already queued this call (its result will land in the shared cache). */
   const claimWarmUp = async (call: UpstreamCall, limit: WindowLimit): Promise<boolean> => {
     if (!options.warmUpLeases || !call.idempotent) return true;
-    const slots = Math.max(1, limit.calls - options.interactiveReserve);
-    const aheadMs = ((warmUps.queuedCount(call.api) + 1) / slots) * limit.windowMs;
+    const aheadMs = backgroundWaitMs(limit, options.interactiveReserve, warmUps.queuedCount(call.api) + 1);
     const claim = options.warmUpLeases.acquire(`warmup:${callKey(call)}`, aheadMs + limit.windowMs);
     return claim.catch(() => true);
   };

@@ -24,3 +24,11 @@ export function checkQuotaLimits(limits: QuotaLimits): void {
     }
   }
 }
+
+/**
+ * How long `runsAhead` queued warm-ups take at the background rate: of each window's calls, `reserve` stay
+ * free for client requests, so background work gets the rest (at least one).
+ */
+export function backgroundWaitMs(limit: WindowLimit, reserve: number, runsAhead: number): number {
+  return (runsAhead * limit.windowMs) / Math.max(1, limit.calls - reserve);
+}

@@ -8,6 +8,7 @@
  * AbortController, and goes straight to the next handler (the HTTP core): no retry, no breaker, it is
  * best-effort. Timers are unref'd; `close()` cancels everything.
  */
+import { backgroundWaitMs } from './quotaLimits';
 import { UpstreamError } from '../../../errors/upstreamError';
 import type { UpstreamCall, UpstreamResult } from '../../upstreamCall';
 import type { Clock } from '../clock';
@@ -185,8 +186,7 @@ export class WarmUpQueue {
   private retryAfterMs(queue: ApiQueue, run: QueuedRun): number {
     if (run.started) return RUNNING_RETRY_AFTER_MS;
     const ahead = Math.max(0, queue.runs.indexOf(run));
-    const backgroundSlots = Math.max(1, queue.limit.calls - this.options.reserve);
     const untilNext = Math.max(0, queue.nextAttemptAt - this.options.now());
-    return Math.ceil(untilNext + (ahead * queue.limit.windowMs) / backgroundSlots);
+    return Math.ceil(untilNext + backgroundWaitMs(queue.limit, this.options.reserve, ahead));
   }
 }
