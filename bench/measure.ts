@@ -77,6 +77,8 @@ export async function startServer(
   slot: ServerSlot,
   info: SimulatorInfo,
   core: number | null,
+  /** Readiness poll interval; the first-request measurement polls finely to see "ready" promptly. */
+  pollMs = 100,
 ): Promise<Running> {
   const port = await freePort();
   const [command, ...args] = slot.command as [string, ...string[]];
@@ -106,7 +108,7 @@ export async function startServer(
     } catch {
       // not listening yet
     }
-    await sleep(100);
+    await sleep(pollMs);
   }
   await stop(proc);
   throw new Error(`${slot.kind} did not become ready on ${base}\n${proc.output()}`);

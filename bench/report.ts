@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { renderFleetMarkdown, type FleetResult } from './fleetReport';
 import type { LoadResult } from './load';
 import type { Minimum } from './operations';
+import { renderScenarios } from './scenarioReport';
+import type { ScenarioResults } from './scenarios';
 import type { CallCounts } from './simulatorControl';
 
 export type ServerKind = 'gateway' | 'baseline';
@@ -55,6 +57,8 @@ export interface BenchReport {
   /** The three-replica Redis scenario (`bench/fleet.ts`), when run. */
   fleet?: FleetResult[];
   agreement: { operation: string; latencyProfileMs: number; agree: boolean; firstDifference?: string }[];
+  /** Cold page, first request, soak, CPU profile and the targets table (bench/scenarios.ts). */
+  scenarios?: ScenarioResults;
   notes: string[];
   checks: Check[];
 }
@@ -164,6 +168,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
   }
+  out.push(...renderScenarios(report.scenarios));
   for (const note of report.notes) out.push(`> ${note}`);
   if (report.notes.length > 0) out.push('');
 

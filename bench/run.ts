@@ -7,7 +7,8 @@
  * Options: --duration <s> (per load run), --images <n>, --profiles 0,20, --only <operation key substring>,
  *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
- *          --no-fleet (skip the three-replica Redis scenario), --fleet-only (fleet + the single gateway, no baseline)
+ *          --no-fleet (skip the three-replica Redis scenario), --fleet-only (fleet + the single gateway only)
+ *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { FleetResult } from './fleetReport';
 import { comparable, firstDifference, OPERATIONS, type DetailTarget } from './operations';
 import { cpuCount, pinSelf, stop, taskset } from './processes';
 import { renderMarkdown, writeJson, type BenchReport, type Check, type OperationResult } from './report';
+import { runScenarios, type ScenarioOptions } from './scenarios';
 import { SimulatorControl, startSimulator, upstreamFacts, type UpstreamFacts } from './simulatorControl';
 
 const ROOT = join(__dirname, '..');
@@ -37,6 +39,8 @@ interface Options extends MeasureOptions {
   /** The three-replica Redis scenario (`bench/fleet.ts`); `fleetOnly` also leaves the baseline out. */
   fleet: boolean;
   fleetOnly: boolean;
+  /** The issue-11 scenarios after the operations (when ImageDashboard(20) is selected); null: --no-scenarios. */
+  scenarios: ScenarioOptions | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -58,6 +62,16 @@ function parseOptions(argv: string[]): Options {
     gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
     fleet: !argv.includes('--no-fleet'),
     fleetOnly: argv.includes('--fleet-only'),
+    scenarios: argv.includes('--no-scenarios')
+      ? null
+      : {
+          coldPages: quick ? 5 : 25,
+          warmupPages: 3,
+          timelinePages: quick ? 3 : 10,
+          starts: quick ? 1 : 3,
+          soakSeconds: Number(value('soak') ?? (quick ? 0 : 600)),
+          cpuProfile: argv.includes('--cpu-profile'),
+        },
   };
 }
 
@@ -120,6 +134,7 @@ async function main(): Promise<number> {
   const fleet: FleetResult[] = [];
   const agreement: BenchReport['agreement'] = [];
   let facts: UpstreamFacts | undefined;
+  let scenarios: BenchReport['scenarios'];
   try {
     try {
       await control.disableRateLimits();
@@ -230,6 +245,17 @@ async function main(): Promise<number> {
         });
       }
     }
+    if (options.scenarios && !options.fleetOnly && specs.some((spec) => spec.key === 'ImageDashboard(20)')) {
+      scenarios = await runScenarios({
+        slots,
+        context: { ...options, info: simulator.info, control, facts, serverCore },
+        options: options.scenarios,
+        results,
+        check,
+        resultsDir: join(ROOT, 'bench', 'results'),
+        stamp: startedAt.replace(/[:.]/g, '-'),
+      });
+    }
   } finally {
     await stop(simulator.process);
   }
@@ -259,6 +285,7 @@ async function main(): Promise<number> {
     results,
     fleet,
     agreement,
+    scenarios,
     notes,
     checks,
   };

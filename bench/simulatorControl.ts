@@ -238,8 +238,8 @@ export interface UpstreamFacts {
   vulnerabilityCatalogue: Record<'linux_vul' | 'app_vul', string[]>;
 }
 
-/** Facts the minimum call counts depend on, read straight from the simulator's APIs (before measuring). */
-export async function upstreamFacts(info: SimulatorInfo): Promise<UpstreamFacts> {
+/** An IAM project token from the simulator, for the bench's own direct reads of its APIs (not counted work). */
+export async function simulatorToken(info: SimulatorInfo): Promise<string> {
   const tokenResponse = await fetch(`${info.url}/v3/auth/tokens?nocatalog=true`, {
     method: 'POST',
     headers: { 'content-type': 'application/json;charset=utf8' },
@@ -255,6 +255,12 @@ export async function upstreamFacts(info: SimulatorInfo): Promise<UpstreamFacts>
   });
   const token = tokenResponse.headers.get('x-subject-token');
   if (!token) throw new Error(`simulator IAM: no token (${tokenResponse.status})`);
+  return token;
+}
+
+/** Facts the minimum call counts depend on, read straight from the simulator's APIs (before measuring). */
+export async function upstreamFacts(info: SimulatorInfo): Promise<UpstreamFacts> {
+  const token = await simulatorToken(info);
   const total = async (center: string): Promise<number> => {
     const response = await fetch(
       `${info.url}/v2/manage/shared-repositories?center=${center}&limit=1&offset=0`,

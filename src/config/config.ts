@@ -32,8 +32,6 @@ export interface GatewayConfig {
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
-    /** Ready the request path at start without upstream calls (warmUp.ts). */
-    warmUp: boolean;
     cors: CorsConfig;
   };
   graphql: {
@@ -94,7 +92,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         min: 0,
         max: 10 * MINUTE,
       }),
-      warmUp: read.boolean('GATEWAY_WARM_UP', DEFAULTS.server.warmUp),
       cors: readCorsConfig(read),
     },
     graphql: {

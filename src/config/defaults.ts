@@ -14,8 +14,6 @@ export const DEFAULTS = {
     requestTimeoutMs: 15 * SECOND,
     maxBodyBytes: 1024 * 1024,
     shutdownGraceMs: 10 * SECOND,
-    // Run the reference queries once at start against refusing clients (no upstream call), see warmUp.ts.
-    warmUp: true,
   },
   graphql: {
     maxDepth: 12,

@@ -17,8 +17,6 @@ export interface GatewayContext {
   staleFields: StaleField[];
   /** The upstream budget per API right now (the `upstreamQuota` field). */
   quota: () => Promise<UpstreamQuotaModel[]>;
-  /** Set only on the start-up runs that ready the request path (warmUp.ts): not logged, not counted. */
-  warmUp?: boolean;
 }
 
 export interface RequestContextOptions {

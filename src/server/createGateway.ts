@@ -31,7 +31,6 @@ import { requestIdOf } from './requestId';
 import { requestSignal } from './requestSignal';
 import { sendGraphQLError } from './sendGraphQLError';
 import { createTrustedDocuments } from './trustedDocuments';
-import { warmUpRequestPath } from './warmUp';
 import type { ResolvedUpstreamTarget } from './upstreamTarget';
 import { runInOperationScope } from '../tracing/operationScope';
 import { startTracing } from '../tracing/startTracing';
@@ -212,6 +211,13 @@ export async function startGateway(
     });
   });
 
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.server.port, config.server.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   // Fetch the IAM token (or, with access keys, the project id) now, so the first client request does not
   // wait for IAM. A failure is only logged: it is tried again when a request needs it.
   upstream.authenticator.warmUp().catch((error: unknown) => {
@@ -220,19 +226,6 @@ export async function startGateway(
       { code },
       'could not prepare upstream credentials at start; will retry when a request needs them',
     );
-  });
-  if (config.server.warmUp) {
-    const started = performance.now();
-    const ran = await warmUpRequestPath(apollo, { region: target.region, logger });
-    logger.debug({ operations: ran, ms: Math.round(performance.now() - started) }, 'request path warmed up');
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.server.port, config.server.host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
   });
   const { port } = httpServer.address() as AddressInfo;
   const host =

@@ -17,8 +17,6 @@ import type { AttemptTracing } from './transport/tracedAttempt';
 import type { UpstreamMetrics } from './metrics';
 import { OriginPools } from './transport/pools';
 import type { Pipeline } from './pipeline/createPipeline';
-import type { ProjectIdInput } from './projectIdInput';
-import type { UpstreamHandler } from './upstreamCall';
 import { createIamClient } from './iam/client';
 import { createSwrClient } from './swr/client';
 import { createWorkspaceClient } from './workspace/client';
@@ -109,27 +107,20 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     ...(options.tracing && { tracing: options.tracing }),
   });
   const handler = options.pipeline ? options.pipeline.around(core.handler) : core.handler;
-  const clients = createClients(handler, {
-    projectId,
-    region: options.region,
-    ...(options.enterpriseProjectId !== undefined && { enterpriseProjectId: options.enterpriseProjectId }),
-  });
+  const clients: UpstreamClients = {
+    hss: createHssClient({
+      handler,
+      projectId: projectId,
+      region: options.region,
+      ...(options.enterpriseProjectId !== undefined && { enterpriseProjectId: options.enterpriseProjectId }),
+    }),
+    swr: createSwrClient({ handler }),
+    workspace: createWorkspaceClient({ handler, projectId }),
+  };
   return {
     clients,
     authenticator,
     ...(tokenProvider && { tokenProvider }),
     close: () => core.close(),
-  };
-}
-
-/** The three service clients over one handler (the pipeline, or anything standing in for it). */
-export function createClients(
-  handler: UpstreamHandler,
-  options: { projectId: ProjectIdInput; region: string; enterpriseProjectId?: string },
-): UpstreamClients {
-  return {
-    hss: createHssClient({ handler, ...options }),
-    swr: createSwrClient({ handler }),
-    workspace: createWorkspaceClient({ handler, projectId: options.projectId }),
   };
 }

@@ -6,7 +6,6 @@ import { currentUpstreamCallTally } from '../../upstream/transport/callTally';
 
 interface LoggingContext extends BaseContext {
   logger: Logger;
-  warmUp?: boolean;
 }
 
 /**
@@ -43,7 +42,6 @@ export function operationLoggingPlugin<TContext extends LoggingContext>(
 
   return {
     async requestDidStart({ contextValue }) {
-      if (contextValue.warmUp) return {};
       const tally = currentUpstreamCallTally();
       const started = process.hrtime.bigint();
       return {

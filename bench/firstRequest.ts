@@ -1,0 +1,101 @@
+/**
+ * First request after start: a fresh process, timed from "ready" (readiness probe 200, polled every 10 ms)
+ * to its first ImageDashboard(20) answer, at the scenario latency. The floor is the dashboard's levels ×
+ * latency, plus one level for the IAM token when the process had not fetched it by the time it was ready
+ * (the simulator's own IAM count at that moment says which). Repeated over several fresh starts.
+ */
+import { performance } from 'node:perf_hooks';
+import { execute } from './load';
+import { startServer, type ServerSlot } from './measure';
+import { sleep, stop } from './processes';
+import { summarizeCalls, type CallCounts } from './simulatorControl';
+import {
+  dashboardBody,
+  dashboardProblems,
+  DASHBOARD_LEVELS,
+  percentile,
+  SCENARIO_LATENCY_MS,
+  type ScenarioContext,
+} from './warmDashboard';
+
+export interface FirstRequestStart {
+  /** Spawn to readiness. */
+  startupMs: number;
+  /** Readiness to the first answer. */
+  ms: number;
+  tokenFetchedAtStart: boolean;
+  floorMs: number;
+  /** Upstream calls (IAM apart) of the first request, and everything the process called from its start. */
+  upstream: number;
+  iam: number;
+  byRoute: CallCounts;
+}
+
+export interface FirstRequestResult {
+  server: 'gateway' | 'baseline';
+  implementation: string;
+  latencyProfileMs: number;
+  starts: FirstRequestStart[];
+  medianMs: number;
+  medianFloorMs: number;
+  medianStartupMs: number;
+  problems: string[];
+}
+
+export async function measureFirstRequests(
+  slot: ServerSlot,
+  context: ScenarioContext,
+  starts: number,
+): Promise<FirstRequestResult> {
+  const { control } = context;
+  const body = dashboardBody();
+  const settleMs = 50 + 2 * SCENARIO_LATENCY_MS;
+  const runs: FirstRequestStart[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < starts; i += 1) {
+    await control.waitQuiet(settleMs);
+    await control.resetCalls();
+    const spawnedAt = performance.now();
+    const running = await startServer(slot, context.info, context.serverCore, 10);
+    const readyAt = performance.now();
+    try {
+      const atReady = summarizeCalls(await control.calls());
+      const answer = await execute(running.url, body);
+      problems.push(...dashboardProblems(answer.status, answer.body).map((p) => `start ${i + 1}: ${p}`));
+      await sleep(settleMs);
+      const byRoute = await control.calls();
+      const calls = summarizeCalls(byRoute);
+      const tokenFetchedAtStart = atReady.iam > 0;
+      runs.push({
+        startupMs: readyAt - spawnedAt,
+        ms: answer.ms,
+        tokenFetchedAtStart,
+        floorMs: (DASHBOARD_LEVELS + (tokenFetchedAtStart ? 0 : 1)) * SCENARIO_LATENCY_MS,
+        upstream: calls.upstream,
+        iam: calls.iam,
+        byRoute,
+      });
+    } finally {
+      await stop(running.proc, 2000);
+    }
+  }
+  return {
+    server: slot.kind,
+    implementation: slot.implementation,
+    latencyProfileMs: SCENARIO_LATENCY_MS,
+    starts: runs,
+    medianMs: percentile(
+      runs.map((run) => run.ms),
+      0.5,
+    ),
+    medianFloorMs: percentile(
+      runs.map((run) => run.floorMs),
+      0.5,
+    ),
+    medianStartupMs: percentile(
+      runs.map((run) => run.startupMs),
+      0.5,
+    ),
+    problems,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Markdown for the issue-11 scenarios: cold pages, first request, soak, CPU profile, and the targets table.
+ */
+import type { ScenarioResults } from './scenarios';
+
+const f = (value: number | null | undefined, digits = 1): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
+const pct = (share: number): string => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : '—');
+const server = (r: { server: string; implementation: string }): string =>
+  r.server === r.implementation ? r.server : `${r.server} (=${r.implementation})`;
+
+export function renderScenarios(scenarios: ScenarioResults | undefined): string[] {
+  if (!scenarios) return [];
+  const out: string[] = [];
+  const latency = scenarios.latencyProfileMs;
+  out.push(`### ImageDashboard scenarios at ${latency} ms per upstream call`, '');
+
+  if (scenarios.coldPages.length > 0) {
+    out.push(
+      'Cache-cold page in a warm process (one repository each, 3–5 images, each page once; floor = levels × latency):',
+      '',
+      '| server | pages cold / measured | calls per page (min–max) | p50 ms | p90 ms | min–max ms | floor ms | own ms (p50 − floor) |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.coldPages) {
+      out.push(
+        `| ${server(r)} | ${r.coldPages} / ${r.pages.length} | ${r.callsPerPage.min}–${r.callsPerPage.max} | ${f(r.p50Ms)} | ${f(r.p90Ms)}` +
+          ` | ${f(r.minMs)}–${f(r.maxMs)} | ${r.floorMs} | ${f(r.ownMsP50)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (scenarios.timeline.length > 0) {
+    out.push(
+      "Where a cold page's time goes (medians; upstream calls timed by a recording proxy, which adds a hop: separate pages from those above):",
+      '',
+      '| server | pages | total ms | request → list call | list call | list answer → first join | join calls | join calls spread | joins | last join answer → response |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.timeline) {
+      const m = r.median;
+      out.push(
+        `| ${server(r)} | ${r.pages.length} | ${f(m.totalMs)} | ${f(m.requestToListMs)} | ${f(m.listMs)} | ${f(m.listToJoinsMs)}` +
+          ` | ${f(m.joinCalls, 0)} | ${f(m.joinSpreadMs)} | ${f(m.joinsMs)} | ${f(m.lastJoinToResponseMs)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (scenarios.firstRequest.length > 0) {
+    out.push(
+      'First ImageDashboard(20) after start (fresh process, from readiness; floor = levels × latency, + 1 level when the token was not fetched at start):',
+      '',
+      '| server | starts | first request ms (median; each) | floor ms | token at start | upstream calls | spawn → ready ms (median) |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.firstRequest) {
+      out.push(
+        `| ${server(r)} | ${r.starts.length} | ${f(r.medianMs)} (${r.starts.map((s) => f(s.ms, 0)).join(', ')}) | ${f(r.medianFloorMs, 0)}` +
+          ` | ${r.starts.map((s) => (s.tokenFetchedAtStart ? 'yes' : 'no')).join(', ')} | ${r.starts.map((s) => s.upstream).join(', ')}` +
+          ` | ${f(r.medianStartupMs, 0)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (scenarios.soak.length > 0) {
+    out.push(
+      'RSS soak (ImageDashboard(20) warm, VmRSS every 5 s; start after the warm-up; gateway only):',
+      '',
+      '| server | seconds | connections | req/s | RSS MB start | mid | peak | end | end ÷ start | end ÷ mid | VmHWM MB |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.soak) {
+      out.push(
+        `| ${server(r)} | ${f(r.seconds, 0)} | ${r.connections} | ${f(r.requestsPerSecond, 0)} | ${f(r.startRssMb)} | ${f(r.midRssMb)} | ${f(r.peakRssMb)}` +
+          ` | ${f(r.endRssMb)} | ${f(r.endOverStart, 3)} | ${f(r.endOverMid, 3)} | ${f(r.vmHwmMb)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  for (const p of scenarios.cpuProfile) {
+    out.push(
+      `CPU profile of the warm ImageDashboard(20) load (${server(p)}, c${p.connections}, ${f(p.windowMs / 1000)} s${p.windowed ? '' : ', whole process: the window matched no sample'}; ` +
+        `${p.requests} requests, ${f(p.busyMsPerRequest, 2)} ms sampled CPU per request under the profiler; shares of busy time; \`${p.file}\`):`,
+      '',
+      `GC ${pct(p.headline.gc)} · graphql-js execution ${pct(p.headline.graphqlExecution)} (rest of graphql-js ${pct(p.headline.graphqlOther)})` +
+        ` · Apollo plugins ${pct(p.headline.apolloPlugins)} (rest of Apollo Server ${pct(p.headline.apolloOther)}) · our code ${pct(p.headline.ourCode)}: ` +
+        (p.ourCodeByDir.map((d) => `${d.name} ${pct(d.share)}`).join(', ') || '—'),
+      '',
+      `Groups: ${p.groups.map((g) => `${g.name} ${pct(g.share)}`).join(' · ')}`,
+      '',
+      '| top self time | share | ms | group | where |',
+      '|---|---|---|---|---|',
+      ...p.topSelf.map(
+        (t) => `| \`${t.name}\` | ${pct(t.share)} | ${f(t.ms)} | ${t.group} | ${t.location} |`,
+      ),
+      '',
+    );
+  }
+
+  out.push(
+    'Targets (issue 11; informational, never a failing check):',
+    '',
+    '| target | measured | goal | met |',
+    '|---|---|---|---|',
+    ...scenarios.targets.map(
+      (t) => `| ${t.target} | ${t.measured} | ${t.goal} | ${t.met === null ? '—' : t.met ? 'yes' : 'no'} |`,
+    ),
+    '',
+  );
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * RSS soak: ImageDashboard(20), warm, at 50 connections for `seconds`, every answer checked; the server's
+ * VmRSS sampled every 5 s. Start is read after the warm-up (heap grown to its working size), end right
+ * as the load stops; peak is the highest sample (VmHWM, which includes the warm-up, is kept apart).
+ */
+import { performance } from 'node:perf_hooks';
+import type { ServerSlot } from './measure';
+import { memory, stop } from './processes';
+import {
+  loadProblems,
+  SCENARIO_LATENCY_MS,
+  startWarmDashboard,
+  warmLoad,
+  type ScenarioContext,
+} from './warmDashboard';
+
+export const SOAK_CONNECTIONS = 50;
+const SAMPLE_EVERY_MS = 5000;
+
+export interface SoakResult {
+  server: 'gateway' | 'baseline';
+  implementation: string;
+  latencyProfileMs: number;
+  seconds: number;
+  connections: number;
+  warmupSeconds: number;
+  startRssMb: number;
+  peakRssMb: number;
+  endRssMb: number;
+  endOverStart: number;
+  /** The sample nearest half-way: end ÷ mid tells warm-up growth (flat second half) from a steady climb. */
+  midRssMb: number;
+  endOverMid: number;
+  /** VmHWM at the end: the highest RSS since the process started, warm-up included. */
+  vmHwmMb: number;
+  samples: { atS: number; rssMb: number }[];
+  requests: number;
+  requestsPerSecond: number;
+  problems: string[];
+}
+
+export async function measureSoak(
+  slot: ServerSlot,
+  context: ScenarioContext,
+  seconds: number,
+): Promise<SoakResult> {
+  const warmupSeconds = Math.min(10, Math.max(2, Math.round(seconds / 10)));
+  // The warm-up is timed even in quick mode: the soak's start figure needs the heap at its working size.
+  const warm = await startWarmDashboard(
+    slot,
+    { ...context, quick: false },
+    {
+      connections: SOAK_CONNECTIONS,
+      seconds: warmupSeconds,
+    },
+  );
+  const pid = warm.running.proc.pid;
+  const rss = (): number => memory(pid)?.rssMb ?? NaN;
+  try {
+    const began = performance.now();
+    const samples = [{ atS: 0, rssMb: rss() }];
+    const timer = setInterval(
+      () => samples.push({ atS: (performance.now() - began) / 1000, rssMb: rss() }),
+      SAMPLE_EVERY_MS,
+    );
+    let run;
+    try {
+      run = await warmLoad(warm.running, warm.reference, SOAK_CONNECTIONS, seconds, false);
+    } finally {
+      clearInterval(timer);
+    }
+    samples.push({ atS: (performance.now() - began) / 1000, rssMb: rss() });
+    const startRssMb = samples[0]?.rssMb ?? NaN;
+    const endRssMb = samples[samples.length - 1]?.rssMb ?? NaN;
+    const midRssMb = samples[Math.floor((samples.length - 1) / 2)]?.rssMb ?? NaN;
+    return {
+      server: slot.kind,
+      implementation: slot.implementation,
+      latencyProfileMs: SCENARIO_LATENCY_MS,
+      seconds: run.durationS,
+      connections: SOAK_CONNECTIONS,
+      warmupSeconds,
+      startRssMb,
+      peakRssMb: Math.max(...samples.map((sample) => sample.rssMb)),
+      endRssMb,
+      endOverStart: endRssMb / startRssMb,
+      midRssMb,
+      endOverMid: endRssMb / midRssMb,
+      vmHwmMb: memory(pid)?.peakRssMb ?? NaN,
+      samples,
+      requests: run.completed,
+      requestsPerSecond: run.requestsPerSecond,
+      problems: [...warm.problems, ...loadProblems('soak', run)],
+    };
+  } finally {
+    await stop(warm.running.proc, 2000);
+  }
+}
