@@ -4,7 +4,8 @@
  *
  * Cancellation: every waiter keeps its own `options.signal`. A waiter whose signal aborts is rejected at
  * once with the abort reason; the shared call runs on its own AbortController and is aborted only when
- * every waiter has gone, so a disconnecting client cancels upstream work nobody else waits for.
+ * every waiter has gone, so a disconnecting client cancels upstream work nobody else waits for. A call
+ * whose cross-replica lease this replica holds is never cancelled that way: other replicas wait for it.
  *
  * Rate-limited warm-ups: when the shared call is refused by the quota limiter with a deferred completion,
  * the key stays "deferred" until that completion settles. Identical callers meanwhile get an immediate
@@ -46,6 +47,11 @@ interface SharedCall {
   readonly controller: AbortController;
   /** Callers still waiting for `result`. */
   waiters: number;
+  /**
+   * This replica holds the cross-replica lease: other replicas wait for the answer, so the call is not
+   * cancelled when the last local waiter leaves (its quota is spent anyway; the answer lands in the cache).
+   */
+  heldForOthers: boolean;
 }
 
 export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddleware {
@@ -58,9 +64,11 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       call: UpstreamCall,
       key: string,
       { leases, leaseMs }: { leases: InflightLeases; leaseMs: number },
+      onHeld: () => void,
     ): Promise<UpstreamResult> => {
       const reuseOutcome = call.cachePolicy === 'immutable';
       const held = await leases.acquire(key, leaseMs, { reuseOutcome }).catch(() => undefined);
+      if (held) onHeld();
       if (held === false) {
         const outcome = await leases
           .waitFor(key, leaseMs, call.options.signal)
@@ -95,15 +103,16 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       const controller = new AbortController();
       let result: Promise<UpstreamResult>;
       try {
-        const shared = { ...call, options: { ...call.options, signal: controller.signal } };
+        const detached = { ...call, options: { ...call.options, signal: controller.signal } };
         result =
           options.acrossReplicas && call.cachePolicy
-            ? acrossReplicas(shared, key, options.acrossReplicas)
-            : next(shared);
+            ? // Runs after `shared` exists: taking the lease is asynchronous.
+              acrossReplicas(detached, key, options.acrossReplicas, () => (shared.heldForOthers = true))
+            : next(detached);
       } catch (error) {
         result = Promise.reject(error);
       }
-      const shared: SharedCall = { result, controller, waiters: 0 };
+      const shared: SharedCall = { result, controller, waiters: 0, heldForOthers: false };
       inFlight.set(key, shared);
       const settle = (error?: unknown): void => {
         if (inFlight.get(key) === shared) inFlight.delete(key);
@@ -128,7 +137,7 @@ export function useCoalescing(options: UseCoalescingOptions = {}): UpstreamMiddl
       if (!signal) return shared.result;
       const onAbort = (): void => {
         shared.waiters -= 1;
-        if (shared.waiters > 0) return;
+        if (shared.waiters > 0 || shared.heldForOthers) return;
         // Last waiter gone: cancel the upstream work and let the next caller start afresh.
         if (inFlight.get(key) === shared) inFlight.delete(key);
         shared.controller.abort(abortReason(signal));

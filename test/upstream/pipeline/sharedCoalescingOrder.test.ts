@@ -145,6 +145,37 @@ describe('shared coalescing publishes only after the shared-cache write', () => 
     expect(a.upstream).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps the holder's call going for the replicas waiting on it when the holder's own client leaves", async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let cancelled = false;
+    // Like the HTTP core: an aborted signal cancels the request.
+    const slowUpstream = (call: UpstreamCall) =>
+      new Promise<ReturnType<typeof okResult>>((resolve, reject) => {
+        call.options.signal?.addEventListener('abort', () => {
+          cancelled = true;
+          reject(new Error('cancelled'));
+        });
+        void answered.then(() => resolve(okResult('holder')));
+      });
+    const holder = composePipeline(
+      [useCoalescing({ acrossReplicas: { leases: await leasesFor('order-4:'), leaseMs: LEASE_MS } })],
+      slowUpstream,
+    );
+    const waiter = await replica(new MemoryCacheStore({ maxEntries: 10, maxBytes: 100_000 }), 'order-4:');
+    const client = new AbortController();
+    const first = holder(makeCall({ cachePolicy: 'list', options: { signal: client.signal } }));
+    await sleep(100); // the holder has its lease
+    const second = waiter.handler(makeCall({ cachePolicy: 'list' }));
+    await sleep(100); // the waiter found it
+    client.abort(new Error('client went away'));
+    await expect(first).rejects.toThrow('client went away');
+    answer();
+    expect((await second).body).toBe('holder');
+    expect(cancelled).toBe(false);
+    expect(waiter.upstream).not.toHaveBeenCalled();
+  });
+
   it('publishes as soon as the call is answered without a cache above (coalescing alone)', async () => {
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));
