@@ -1,7 +1,8 @@
 import { Registry } from 'prom-client';
-import { createUpstream, type Upstream } from '../../src/upstream/createUpstream';
 import { createUpstreamMetrics } from '../../src/upstream/metrics';
 import { createPipeline } from '../../src/upstream/pipeline/createPipeline';
+import type { CreateUpstreamOptions, Upstream } from '../../src/upstream/createUpstream';
+import { buildTestUpstream } from './helpers/testUpstream';
 import { sendJson, startLocalServer, type LocalServer } from './helpers/localServer';
 
 const CREDENTIALS = { domain: 'acme', user: 'gateway', password: 'integration-secret' };
@@ -48,20 +49,7 @@ describe('createUpstream', () => {
     await server.close();
   });
 
-  const build = (extra: Partial<Parameters<typeof createUpstream>[0]> = {}) =>
-    createUpstream({
-      endpoints: { iam: server.url, hss: server.url, swr: server.url, workspace: server.url },
-      credentials: CREDENTIALS,
-      region: 'cn-north-4',
-      timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 },
-      connectionsPerOrigin: 4,
-      maxResponseBytes: 1024 * 1024,
-      pipeline: createPipeline(
-        { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
-        { metrics: createUpstreamMetrics(new Registry()) },
-      ),
-      ...extra,
-    });
+  const build = (extra: Partial<CreateUpstreamOptions> = {}) => buildTestUpstream(server, CREDENTIALS, extra);
 
   it('does no IAM work until the first call, then takes the project id from the token', async () => {
     const counts = cloud(server, () => [200, EMPTY_PAGE]);

@@ -2,12 +2,10 @@
  * The upstream side with an access key: no IAM token, every request signed over exactly the bytes sent,
  * the project id looked up through a signed IAM call, no secret in an error.
  */
-import { Registry } from 'prom-client';
 import { signRequest } from '../../src/auth/signer';
 import { isUpstreamError } from '../../src/errors/upstreamError';
-import { createUpstream, type Upstream } from '../../src/upstream/createUpstream';
-import { createUpstreamMetrics } from '../../src/upstream/metrics';
-import { createPipeline } from '../../src/upstream/pipeline/createPipeline';
+import type { CreateUpstreamOptions, Upstream } from '../../src/upstream/createUpstream';
+import { buildTestUpstream } from './helpers/testUpstream';
 import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } from './helpers/localServer';
 
 const CREDENTIALS = {
@@ -52,18 +50,9 @@ describe('createUpstream with AK/SK credentials', () => {
     await server.close();
   });
 
-  const build = (extra: Partial<Parameters<typeof createUpstream>[0]> = {}) =>
-    createUpstream({
+  const build = (extra: Partial<CreateUpstreamOptions> = {}) =>
+    buildTestUpstream(server, CREDENTIALS, {
       endpoints: { iam: server.url, hss: server.url, swr: server.url, workspace: `${server.url}/ws` },
-      credentials: CREDENTIALS,
-      region: 'cn-north-4',
-      timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 },
-      connectionsPerOrigin: 4,
-      maxResponseBytes: 1024 * 1024,
-      pipeline: createPipeline(
-        { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
-        { metrics: createUpstreamMetrics(new Registry()) },
-      ),
       ...extra,
     });
 
