@@ -15,6 +15,8 @@ export interface ProbedCall {
   /** Without the query string. */
   path: string;
   sentMs: number;
+  /** Onto a connected socket (after connecting or waiting for a free pool connection); null: not seen. */
+  writtenMs: number | null;
   headersMs: number | null;
   /** Last byte of the answer (or the error); null: still open when the request finished. */
   endMs: number | null;
@@ -54,6 +56,8 @@ export interface CriticalPath {
   tokenMs: number;
   listMs: number;
   slowestJoinMs: number;
+  /** Of the slowest join: sent → written (connecting, or queued for a pool connection); 0 when not seen. */
+  slowestJoinWaitMs: number;
   joinCalls: number;
 }
 
@@ -80,7 +84,15 @@ export function criticalPath(
   const longest = (calls: ProbedCall[]): number => Math.max(0, ...calls.map(duration));
   const tokenMs = Math.max(0, ...tokens.map((call) => call.endMs! - Math.max(call.sentMs, record.startMs)));
   const listMs = longest(lists);
-  const slowestJoinMs = longest(joins);
+  const slowestJoin = joins.reduce<ProbedCall | undefined>(
+    (slowest, call) => (slowest === undefined || duration(call) > duration(slowest) ? call : slowest),
+    undefined,
+  );
+  const slowestJoinMs = slowestJoin ? duration(slowestJoin) : 0;
+  const slowestJoinWaitMs =
+    slowestJoin?.writtenMs !== null && slowestJoin?.writtenMs !== undefined
+      ? slowestJoin.writtenMs - slowestJoin.sentMs
+      : 0;
   const inServerMs = record.finishMs - record.startMs;
   const measuredFloorMs = tokenMs + listMs + slowestJoinMs;
   return {
@@ -90,6 +102,7 @@ export function criticalPath(
     tokenMs,
     listMs,
     slowestJoinMs,
+    slowestJoinWaitMs,
     joinCalls: joins.length,
   };
 }
@@ -105,6 +118,7 @@ export interface CriticalPathSummary {
   tokenMsP50: number;
   listMsP50: number;
   slowestJoinMsP50: number;
+  slowestJoinWaitMsP50: number;
 }
 
 export function summarizeCriticalPaths(paths: readonly CriticalPath[]): CriticalPathSummary {
@@ -118,5 +132,6 @@ export function summarizeCriticalPaths(paths: readonly CriticalPath[]): Critical
     tokenMsP50: p((path) => path.tokenMs),
     listMsP50: p((path) => path.listMs),
     slowestJoinMsP50: p((path) => path.slowestJoinMs),
+    slowestJoinWaitMsP50: p((path) => path.slowestJoinWaitMs),
   };
 }

@@ -5,8 +5,9 @@
  * over node:http) without touching either. Writes one JSON line per answered request to the file named by
  * BENCH_PROBE_LOG; does nothing at all when that is unset. Never loaded by the product.
  *
- * Line: { method, path, startMs, finishMs, concurrent, calls: [{ client, method, path, sentMs,
- * headersMs, endMs, status, error }] } — times are performance.now() of the server process; `path` has no
+ * Line: { method, path, startMs, finishMs, concurrent, calls: [{ client, method, path, sentMs, writtenMs,
+ * headersMs, endMs, status, error }] } — `sentMs`: the client library was asked; `writtenMs`: the request
+ * went onto a connected socket (after any connect or wait for a free pool connection) — times are performance.now() of the server process; `path` has no
  * query string; `concurrent` is the most requests this process had in flight during this one (1: alone).
  * An upstream call belongs to every request in flight when it was sent (the benchmark's probed requests
  * are sequential, so that is exactly one; a record with concurrent > 1 cannot be attributed), and to a
@@ -57,6 +58,7 @@ function install(logFile) {
       method,
       path: withoutQuery(path),
       sentMs: now(),
+      writtenMs: null,
       headersMs: null,
       endMs: null,
       status: null,
@@ -94,6 +96,10 @@ function install(logFile) {
   diagnostics.subscribe('undici:request:create', ({ request }) => {
     callSent(request, 'undici', request.method, request.path);
   });
+  diagnostics.subscribe('undici:client:sendHeaders', ({ request }) => {
+    const call = calls.get(request);
+    if (call && call.writtenMs === null) call.writtenMs = now();
+  });
   diagnostics.subscribe('undici:request:headers', ({ request, response }) => {
     const call = calls.get(request);
     if (!call) return;
@@ -106,8 +112,16 @@ function install(logFile) {
   // node:http clients (node-fetch in the baseline). `http.client.response.finish` is published when the
   // response headers are in, not its body, so the call ends at the response's own 'end'.
   diagnostics.subscribe('http.client.request.start', ({ request }) => {
-    callSent(request, 'http', request.method, request.path);
+    const call = callSent(request, 'http', request.method, request.path);
     request.once('error', (error) => callEnded(request, error));
+    // Headers go out once the request has a connected socket (a kept-alive one at once).
+    const written = () => {
+      if (call.writtenMs === null) call.writtenMs = now();
+    };
+    // (The agent may have assigned the socket before this message, its 'socket' event already emitted.)
+    const onSocket = (socket) => (socket.connecting ? socket.once('connect', written) : written());
+    if (request.socket) onSocket(request.socket);
+    else request.once('socket', onSocket);
   });
   diagnostics.subscribe('http.client.response.finish', ({ request, response }) => {
     const call = calls.get(request);

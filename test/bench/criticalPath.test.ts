@@ -16,11 +16,12 @@ import {
 import { ProbeLog } from '../../bench/probe/probeLog';
 import { spawnPinned, stop, type Managed } from '../../bench/processes';
 
-const call = (path: string, sentMs: number, endMs: number | null): ProbedCall => ({
+const call = (path: string, sentMs: number, endMs: number | null, writtenMs = sentMs): ProbedCall => ({
   client: 'undici',
   method: 'GET',
   path,
   sentMs,
+  writtenMs,
   headersMs: endMs,
   endMs,
   status: 200,
@@ -60,13 +61,19 @@ describe('criticalPath (hand-made records)', () => {
 
   it('a first request that fetched the IAM token first: the token call is part of the floor', () => {
     const record = page(
-      [call(TOKEN, 101, 123), call(LIST, 124, 146), call(join(1), 147, 168), call(join(2), 147.2, 170)],
+      [
+        call(TOKEN, 101, 123),
+        call(LIST, 124, 146),
+        call(join(1), 147, 168),
+        call(join(2), 147.2, 170, 149.7), // the slowest, after 2.5 ms connecting
+      ],
       { finishMs: 172 },
     );
     const path = criticalPath(record);
     expect(path?.tokenMs).toBeCloseTo(22, 6);
     expect(path?.listMs).toBeCloseTo(22, 6);
     expect(path?.slowestJoinMs).toBeCloseTo(22.8, 6);
+    expect(path?.slowestJoinWaitMs).toBeCloseTo(2.5, 6);
     expect(path?.measuredFloorMs).toBeCloseTo(66.8, 6);
     expect(path?.inServerMs).toBeCloseTo(72, 6);
     expect(path?.ownMs).toBeCloseTo(5.2, 6);
@@ -218,7 +225,17 @@ describe('criticalPathProbe.cjs preloaded into a real server', () => {
     ]);
     const [list, joined] = record.calls as [ProbedCall, ProbedCall];
     // Ordered as the server lived it: start → list sent → list headers → list end → join … → finish.
-    const times = [record.startMs, list.sentMs, list.headersMs, list.endMs, joined.sentMs, joined.headersMs];
+    const times = [
+      record.startMs,
+      list.sentMs,
+      list.writtenMs,
+      list.headersMs,
+      list.endMs,
+      joined.sentMs,
+      joined.writtenMs,
+      joined.headersMs,
+    ];
+    expect(times.every((t) => typeof t === 'number')).toBe(true);
     expect(times.every((t, i) => i === 0 || (t as number) >= (times[i - 1] as number))).toBe(true);
     expect(joined.endMs as number).toBeLessThanOrEqual(record.finishMs);
     // "Answered" is the last byte, which the upstream sends only after its delay.
