@@ -58,6 +58,8 @@ export interface CriticalPath {
   slowestJoinMs: number;
   /** Of the slowest join: sent → written (connecting, or queued for a pool connection); 0 when not seen. */
   slowestJoinWaitMs: number;
+  /** Its path (which upstream API set the second level's pace); null without joins. */
+  slowestJoinPath: string | null;
   joinCalls: number;
 }
 
@@ -103,6 +105,7 @@ export function criticalPath(
     listMs,
     slowestJoinMs,
     slowestJoinWaitMs,
+    slowestJoinPath: slowestJoin?.path ?? null,
     joinCalls: joins.length,
   };
 }

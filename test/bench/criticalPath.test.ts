@@ -74,6 +74,7 @@ describe('criticalPath (hand-made records)', () => {
     expect(path?.listMs).toBeCloseTo(22, 6);
     expect(path?.slowestJoinMs).toBeCloseTo(22.8, 6);
     expect(path?.slowestJoinWaitMs).toBeCloseTo(2.5, 6);
+    expect(path?.slowestJoinPath).toBe(join(2));
     expect(path?.measuredFloorMs).toBeCloseTo(66.8, 6);
     expect(path?.inServerMs).toBeCloseTo(72, 6);
     expect(path?.ownMs).toBeCloseTo(5.2, 6);
