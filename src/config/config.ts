@@ -32,6 +32,8 @@ export interface GatewayConfig {
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    /** Rounds of reference queries run against a loopback simulator before listening; 0: no warm-up. */
+    warmUpRounds: number;
     cors: CorsConfig;
   };
   graphql: {
@@ -91,6 +93,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULTS.server.shutdownGraceMs, {
         min: 0,
         max: 10 * MINUTE,
+      }),
+      warmUpRounds: read.integer('GATEWAY_WARMUP_ROUNDS', DEFAULTS.server.warmUpRounds, {
+        min: 0,
+        max: 1000,
       }),
       cors: readCorsConfig(read),
     },
