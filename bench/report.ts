@@ -78,6 +78,7 @@ export function renderMarkdown(report: BenchReport): string {
   const out: string[] = [];
   const profiles = [...new Set(report.results.map((r) => r.latencyProfileMs))];
   out.push(`## Benchmark (${report.mode}) — ${report.startedAt}`, '');
+  out.push(`Servers on Node ${String(report.environment['serverNode'] ?? report.environment['node'])}.`, '');
   out.push(
     `Layout: ${Object.entries(report.layout)
       .map(([k, v]) => `${k}: ${v}`)

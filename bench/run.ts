@@ -8,7 +8,9 @@
  *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
  *          --no-fleet (skip the three-replica Redis scenario), --fleet-only (fleet + the single gateway only)
- *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts),
+ *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts)
+ *          --node <binary> (the servers under test run on this Node, e.g. the container's Node 24; the
+ *          simulator and the load generator stay on the one running the benchmark),
  *          --scenarios-only (no per-operation measurements and no fleet: the scenarios alone)
  */
 import { execFileSync } from 'node:child_process';
@@ -40,6 +42,8 @@ interface Options extends MeasureOptions {
   /** The three-replica Redis scenario (`bench/fleet.ts`); `fleetOnly` also leaves the baseline out. */
   fleet: boolean;
   fleetOnly: boolean;
+  /** The Node binary the gateway and the baseline run on (default: the one running the benchmark). */
+  serverNode: string;
   /** The issue-11 scenarios after the operations (when ImageDashboard(20) is selected); null: --no-scenarios. */
   scenarios: ScenarioOptions | null;
   /** Skip the per-operation measurements (and with them the fleet): the scenarios alone. */
@@ -63,6 +67,7 @@ function parseOptions(argv: string[]): Options {
     connections: quick ? [10] : [10, 50],
     only: value('only'),
     gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
+    serverNode: value('node') ?? process.execPath,
     fleet: !argv.includes('--no-fleet'),
     fleetOnly: argv.includes('--fleet-only'),
     scenariosOnly: argv.includes('--scenarios-only'),
@@ -98,7 +103,8 @@ async function main(): Promise<number> {
   );
 
   // Servers: the gateway (built once) and the baseline.
-  const tsx = [process.execPath, '--import', 'tsx'];
+  const serverNodeVersion = execFileSync(options.serverNode, ['--version'], { encoding: 'utf8' }).trim();
+  const tsx = [options.serverNode, '--import', 'tsx'];
   const baseline: ServerSlot = {
     kind: 'baseline',
     implementation: 'baseline',
@@ -116,7 +122,11 @@ async function main(): Promise<number> {
   } else if (existsSync(join(ROOT, 'src/main.ts'))) {
     try {
       execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      slots.push({ kind: 'gateway', implementation: 'gateway', command: [process.execPath, 'dist/main.js'] });
+      slots.push({
+        kind: 'gateway',
+        implementation: 'gateway',
+        command: [options.serverNode, 'dist/main.js'],
+      });
     } catch (error) {
       const output = (error as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? String(error);
       check('gateway builds (npm run build)', false, output.slice(0, 500));
@@ -269,6 +279,8 @@ async function main(): Promise<number> {
     mode: options.quick ? 'quick' : 'full',
     environment: {
       node: process.version,
+      // The gateway's and the baseline's Node (--node); the simulator and load generator run on `node`.
+      serverNode: serverNodeVersion,
       cpu: cpus()[0]?.model,
       cores,
       // Other work on the machine makes timings noisy; compare these with the cores count.
