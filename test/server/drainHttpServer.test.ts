@@ -28,8 +28,9 @@ async function start(graceMs: number, idleGraceMs: number): Promise<Running> {
   });
   server.on('request', (request, response) => {
     requests.push(request.url ?? '');
-    // /hang never answers; everything else answers at once.
-    if (request.url !== '/hang') response.end('ok');
+    // /hang never answers, /slow after 300 ms; everything else at once.
+    if (request.url === '/slow') setTimeout(() => response.end('ok'), 300);
+    else if (request.url !== '/hang') response.end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, drain, port: (server.address() as AddressInfo).port, expired, requests };
@@ -76,6 +77,19 @@ describe('trackHttpDrain', () => {
       connect({ host: '127.0.0.1', port: running!.port }).once('error', resolve),
     );
     expect(error.code).toBe('ECONNREFUSED');
+  });
+
+  it('lets a request in flight finish, with Connection: close, and then closes its connection', async () => {
+    running = await start(10_000, 5_000);
+    const client = await open(running.port);
+    client.socket.write(get('/slow'));
+    await until('the request is received', () => running!.requests.includes('/slow'));
+    const drained = running.drain.drain();
+    await until('the connection is closed', () => client.closed);
+    expect(client.received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(client.received).toMatch(/\r\nconnection: close\r\n/i);
+    expect(client.received).toMatch(/\r\n\r\nok$/);
+    await drained;
   });
 
   it('serves a request whose head was still arriving when the idle grace ended', async () => {
