@@ -17,7 +17,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY schema ./schema
-# The reference operations, offered as tabs by the in-browser explorer (when developer tools are on).
+# The reference operations: the start-up warm-up runs them, and the explorer offers them as tabs.
 COPY operations ./operations
 # The trusted documents manifest (GRAPHQL_TRUSTED_DOCUMENTS=only runs nothing else).
 COPY clients/typescript/src/generated/persisted-documents.json ./clients/typescript/src/generated/

@@ -5,6 +5,7 @@ import { startGateway } from './server/createGateway';
 import { createLogger } from './server/logger';
 import { exitCleanlyOnSignals } from './server/shutdown';
 import { remoteUpstreamTarget } from './server/upstreamTarget';
+import { warmCodePaths } from './warmUp/warmCodePaths';
 
 /** Starts the gateway from the environment; a bad setting stops the process with one line naming it. */
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       ? await startEmbeddedSimulator(config, logger)
       : undefined;
   const target = simulator?.target ?? remoteUpstreamTarget(config);
+  await warmCodePaths(config, logger);
   const gateway = await startGateway(config, target, { logger });
   logger.info({ graphql: gateway.graphqlUrl }, `gateway listening at ${gateway.graphqlUrl}`);
 

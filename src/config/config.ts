@@ -34,6 +34,8 @@ export interface GatewayConfig {
     shutdownGraceMs: number;
     /** During a shutdown, a kept-alive connection idle this long is closed (at most `shutdownGraceMs`). */
     shutdownIdleGraceMs: number;
+    /** Rounds of reference queries run against a loopback simulator before listening; 0: no warm-up. */
+    warmUpRounds: number;
     cors: CorsConfig;
   };
   graphql: {
@@ -91,6 +93,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       }),
       apiKeys: read.list('GATEWAY_API_KEYS') ?? [],
       ...readShutdownGraces(read),
+      warmUpRounds: read.integer('GATEWAY_WARMUP_ROUNDS', DEFAULTS.server.warmUpRounds, {
+        min: 0,
+        max: 1000,
+      }),
       cors: readCorsConfig(read),
     },
     graphql: {

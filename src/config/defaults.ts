@@ -20,6 +20,9 @@ export const DEFAULTS = {
     // nothing in flight still ends after about a second. Node closes idle connections after its own 5 s
     // keep-alive timeout anyway. Never longer than `shutdownGraceMs`.
     shutdownIdleGraceMs: 1 * SECOND,
+    // Rounds of the reference queries run against a loopback simulator before listening, so the first
+    // client pages run compiled code (see src/warmUp); 0 turns the warm-up off.
+    warmUpRounds: 20,
   },
   graphql: {
     maxDepth: 12,
@@ -38,6 +41,9 @@ export const DEFAULTS = {
     maxResponseBytes: 16 * 1024 * 1024,
     // IAM tokens live 24 h; renewing an hour early leaves room for an IAM hiccup.
     tokenRefreshAheadMs: HOUR,
+    // Start-up waits this long for the first token before listening (one IAM round trip is well under
+    // it); an IAM that is slower or down only delays the start by this much.
+    credentialsWaitMs: 2 * SECOND,
   },
   pipeline: {
     cache: {

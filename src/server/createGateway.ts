@@ -6,6 +6,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
+import { DEFAULTS } from '../config/defaults';
 import { createRequestContext, type GatewayContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { resolvers, schemaVersion, typeDefs } from './schema';
@@ -150,7 +151,18 @@ export async function startGateway(
       ...(armor.plugins as never[]),
     ],
   });
+  // Fetch the IAM token (or, with access keys, the project id) while Apollo starts, and listen only once it
+  // is there (or after a short wait), so the first client request does not wait for IAM. A failure is only
+  // logged: it is tried again when a request needs it.
+  const credentialsReady = upstream.authenticator.warmUp().catch((error: unknown) => {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
+    logger.warn(
+      { code },
+      'could not prepare upstream credentials at start; will retry when a request needs them',
+    );
+  });
   await apollo.start();
+  await settledWithin(credentialsReady, DEFAULTS.upstream.credentialsWaitMs);
 
   let accepting = true;
   const trustedDocuments = createTrustedDocuments(config.graphql.trustedDocuments);
@@ -225,15 +237,6 @@ export async function startGateway(
       resolve();
     });
   });
-  // Fetch the IAM token (or, with access keys, the project id) now, so the first client request does not
-  // wait for IAM. A failure is only logged: it is tried again when a request needs it.
-  upstream.authenticator.warmUp().catch((error: unknown) => {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
-    logger.warn(
-      { code },
-      'could not prepare upstream credentials at start; will retry when a request needs them',
-    );
-  });
   const { port } = httpServer.address() as AddressInfo;
   const host =
     config.server.host === '0.0.0.0' || config.server.host === '::' ? 'localhost' : config.server.host;
@@ -267,4 +270,11 @@ export async function startGateway(
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
+}
+
+/** Resolves when `work` settles or after `ms`, whichever comes first; `work` goes on either way. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

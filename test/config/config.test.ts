@@ -96,6 +96,11 @@ describe('loadConfig', () => {
       'GRAPHQL_RESPONSE_CACHE: must be true or false (or on/off, 1/0), got "sometimes"',
     ],
     [
+      { GATEWAY_WARMUP_ROUNDS: '-1' },
+      'GATEWAY_WARMUP_ROUNDS',
+      'GATEWAY_WARMUP_ROUNDS: must be between 0 and 1000, got -1',
+    ],
+    [
       { GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS: '0' },
       'GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS',
       'GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS: must be between 1 and 86400000, got 0',

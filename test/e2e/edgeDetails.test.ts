@@ -91,12 +91,13 @@ describe('IAM errors in the log', () => {
     const stack = await startStack({
       credential: 'password',
       logLines,
-      waitForToken: false,
       env: { HWC_PROJECT_ID: projectId },
     });
     try {
       expect(stack.simulator.projectId).toBe(projectId);
-      // IAM refuses the token request naming the project, as it does for a frozen one.
+      // The token fetched at start is revoked, and IAM refuses the renewal naming the project, as it does
+      // for a frozen one.
+      stack.simulator.control.revokeTokens();
       stack.simulator.control.injectFault('iam.createToken', {
         kind: 'status',
         status: 401,

@@ -41,7 +41,10 @@ export interface StackOptions {
   simulator?: SimulatorOptions;
   /** Extra gateway environment (e.g. `HWC_QUOTA_LIMITER: 'on'`). */
   env?: Record<string, string>;
-  /** Wait for the IAM token the gateway fetches at start (default true); false leaves the gateway cold. */
+  /**
+   * Wait for the IAM token the gateway fetches at start (default true). The gateway itself waits for it
+   * before listening, up to a bound; false does not wait beyond that.
+   */
   waitForToken?: boolean;
   /** Log lines of the gateway, for tests that check what is (not) logged. */
   logLines?: string[];
