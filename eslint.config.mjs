@@ -22,6 +22,8 @@ export default tseslint.config(
     },
   },
   { files: ['*.js'], languageOptions: { globals: globals.node } },
+  // The benchmark's preload (bench/probe/) is plain CommonJS: `node --require` loads it into dist/main.js.
+  { files: ['bench/**/*.cjs'], languageOptions: { globals: globals.node, sourceType: 'commonjs' } },
   {
     files: ['bench/**', 'src/simulator/cli.ts', '*.js'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },

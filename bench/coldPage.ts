@@ -4,8 +4,17 @@
  * never shown before in that process — executed once each at the scenario latency. Reports p50/p90 next to
  * the critical-path floor (list → joins = 2 levels) and the server's own time (p50 − floor); each page's
  * upstream calls are counted, so a page that was not really cold shows (and is left out of the figures).
+ * The server runs with the critical-path probe preloaded (bench/probe/), which adds, per page, the time
+ * in the server, the measured floor (its list call + slowest join call, as it saw them) and its own time.
  */
 import { countedExecution, type ServerSlot } from './measure';
+import {
+  criticalPath,
+  summarizeCriticalPaths,
+  type CriticalPath,
+  type CriticalPathSummary,
+} from './probe/criticalPath';
+import { ProbeLog } from './probe/probeLog';
 import { stop } from './processes';
 import { simulatorToken, type CallCounts, type SimulatorInfo } from './simulatorControl';
 import {
@@ -34,12 +43,15 @@ export interface ColdPage {
   iam: number;
   minimumCalls: number;
   byRoute: CallCounts;
+  /** Inside the server (the probe): null when its record could not be decomposed. */
+  probe: CriticalPath | null;
 }
 
 export interface ColdPageResult {
   server: 'gateway' | 'baseline';
   implementation: string;
   latencyProfileMs: number;
+  /** Nominal floor: levels × injected latency. */
   floorMs: number;
   /** Pages run after the warm-up and before the measured ones (cold code paths, new pool connections). */
   warmupPages: number;
@@ -50,8 +62,13 @@ export interface ColdPageResult {
   p90Ms: number;
   minMs: number;
   maxMs: number;
-  /** p50 − floor: what the server itself adds on the critical path. */
+  /** p50 − nominal floor: the server's own time plus the simulator's service time on the critical path. */
   ownMsP50: number;
+  /**
+   * From inside the server, over the cold pages the probe decomposed: in-server time, measured floor and
+   * own time (p50 each), next to the outside p50 over the same pages.
+   */
+  inServer: CriticalPathSummary & { outsideMsP50: number };
   callsPerPage: { min: number; max: number };
   problems: string[];
 }
@@ -121,10 +138,18 @@ export async function measureColdPages(
   filters: readonly RepositoryFilter[],
   warmupPages: number,
 ): Promise<ColdPageResult> {
-  const warm = await startWarmDashboard(slot, context, {
-    connections: 10,
-    seconds: Math.max(1, context.warmupSeconds),
-  });
+  const probeLog = new ProbeLog();
+  let warm: Awaited<ReturnType<typeof startWarmDashboard>>;
+  try {
+    warm = await startWarmDashboard(probeLog.probed(slot), context, {
+      connections: 10,
+      seconds: Math.max(1, context.warmupSeconds),
+    });
+  } catch (error) {
+    probeLog.remove();
+    throw error;
+  }
+  probeLog.readNew(); // the warm-up's requests
   const problems = [...warm.problems];
   const pages: ColdPage[] = [];
   const settleMs = 50 + 2 * SCENARIO_LATENCY_MS;
@@ -141,6 +166,7 @@ export async function measureColdPages(
         settleMs,
       );
       const label = `${filter.namespace}/${filter.name}`;
+      const records = probeLog.readRequests(warm.running.url);
       const found = pageProblems(counted.status, counted.text, filter);
       problems.push(...found.map((problem) => `${label}: ${problem}`));
       if (index < warmupPages || found.length > 0) continue;
@@ -153,16 +179,19 @@ export async function measureColdPages(
         iam: counted.sample.iam,
         minimumCalls: dashboardSpec().minimum(data, context.facts).calls,
         byRoute: counted.sample.byRoute,
+        probe: records.length === 1 && records[0] ? criticalPath(records[0]) : null,
       });
     }
   } finally {
     await stop(warm.running.proc, 2000);
+    probeLog.remove();
   }
   const cold = pages.filter((page) => page.upstream > 0);
   const times = cold.map((page) => page.ms);
   const calls = pages.map((page) => page.upstream);
   const floorMs = DASHBOARD_LEVELS * SCENARIO_LATENCY_MS;
   const p50Ms = percentile(times, 0.5);
+  const probed = cold.filter((page) => page.probe !== null);
   return {
     server: slot.kind,
     implementation: slot.implementation,
@@ -176,6 +205,13 @@ export async function measureColdPages(
     minMs: percentile(times, 0),
     maxMs: percentile(times, 1),
     ownMsP50: p50Ms - floorMs,
+    inServer: {
+      ...summarizeCriticalPaths(probed.map((page) => page.probe as CriticalPath)),
+      outsideMsP50: percentile(
+        probed.map((page) => page.ms),
+        0.5,
+      ),
+    },
     callsPerPage: { min: percentile(calls, 0), max: percentile(calls, 1) },
     problems,
   };

@@ -3,10 +3,20 @@
  * to its first ImageDashboard(20) answer, at the scenario latency. The floor is the dashboard's levels ×
  * latency, plus one level for the IAM token when the process had not fetched it by the time it was ready
  * (the simulator's own IAM count at that moment says which). Repeated over several fresh starts.
+ * The server runs with the critical-path probe preloaded (bench/probe/): per start, the time in the
+ * server, the measured floor (the token call when the request waited for it + list + slowest join, as the
+ * server saw them) and the server's own time.
  */
 import { performance } from 'node:perf_hooks';
 import { execute } from './load';
 import { startServer, type ServerSlot } from './measure';
+import {
+  criticalPath,
+  summarizeCriticalPaths,
+  type CriticalPath,
+  type CriticalPathSummary,
+} from './probe/criticalPath';
+import { ProbeLog } from './probe/probeLog';
 import { sleep, stop } from './processes';
 import { summarizeCalls, type CallCounts } from './simulatorControl';
 import {
@@ -24,11 +34,14 @@ export interface FirstRequestStart {
   /** Readiness to the first answer. */
   ms: number;
   tokenFetchedAtStart: boolean;
+  /** Nominal floor: (levels + 1 when the token was not fetched at start) × injected latency. */
   floorMs: number;
   /** Upstream calls (IAM apart) of the first request, and everything the process called from its start. */
   upstream: number;
   iam: number;
   byRoute: CallCounts;
+  /** Inside the server (the probe): null when its record could not be decomposed. */
+  probe: CriticalPath | null;
 }
 
 export interface FirstRequestResult {
@@ -39,6 +52,8 @@ export interface FirstRequestResult {
   medianMs: number;
   medianFloorMs: number;
   medianStartupMs: number;
+  /** Medians over the starts the probe decomposed, next to the outside median over the same starts. */
+  inServer: CriticalPathSummary & { outsideMsP50: number };
   problems: string[];
 }
 
@@ -55,14 +70,23 @@ export async function measureFirstRequests(
   for (let i = 0; i < starts; i += 1) {
     await control.waitQuiet(settleMs);
     await control.resetCalls();
+    const probeLog = new ProbeLog();
     const spawnedAt = performance.now();
-    const running = await startServer(slot, context.info, context.serverCore, 10);
+    let running: Awaited<ReturnType<typeof startServer>>;
+    try {
+      running = await startServer(probeLog.probed(slot), context.info, context.serverCore, 10);
+    } catch (error) {
+      probeLog.remove();
+      throw error;
+    }
     const readyAt = performance.now();
     try {
       const atReady = summarizeCalls(await control.calls());
+      probeLog.readNew(); // the readiness polls
       const answer = await execute(running.url, body);
       problems.push(...dashboardProblems(answer.status, answer.body).map((p) => `start ${i + 1}: ${p}`));
       await sleep(settleMs);
+      const records = probeLog.readRequests(running.url);
       const byRoute = await control.calls();
       const calls = summarizeCalls(byRoute);
       const tokenFetchedAtStart = atReady.iam > 0;
@@ -74,11 +98,14 @@ export async function measureFirstRequests(
         upstream: calls.upstream,
         iam: calls.iam,
         byRoute,
+        probe: records.length === 1 && records[0] ? criticalPath(records[0]) : null,
       });
     } finally {
       await stop(running.proc, 2000);
+      probeLog.remove();
     }
   }
+  const probed = runs.filter((run) => run.probe !== null);
   return {
     server: slot.kind,
     implementation: slot.implementation,
@@ -96,6 +123,13 @@ export async function measureFirstRequests(
       runs.map((run) => run.startupMs),
       0.5,
     ),
+    inServer: {
+      ...summarizeCriticalPaths(probed.map((run) => run.probe as CriticalPath)),
+      outsideMsP50: percentile(
+        probed.map((run) => run.ms),
+        0.5,
+      ),
+    },
     problems,
   };
 }

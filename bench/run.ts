@@ -8,7 +8,8 @@
  *          --gateway src (run the gateway from source with tsx, no build),
  *          --gateway baseline (dry run: the baseline also stands in the gateway slot),
  *          --no-fleet (skip the three-replica Redis scenario), --fleet-only (fleet + the single gateway only)
- *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts)
+ *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts),
+ *          --scenarios-only (no per-operation measurements and no fleet: the scenarios alone)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,6 +42,8 @@ interface Options extends MeasureOptions {
   fleetOnly: boolean;
   /** The issue-11 scenarios after the operations (when ImageDashboard(20) is selected); null: --no-scenarios. */
   scenarios: ScenarioOptions | null;
+  /** Skip the per-operation measurements (and with them the fleet): the scenarios alone. */
+  scenariosOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -62,6 +65,7 @@ function parseOptions(argv: string[]): Options {
     gatewayFrom: value('gateway') === 'baseline' ? 'baseline' : value('gateway') === 'src' ? 'src' : 'dist',
     fleet: !argv.includes('--no-fleet'),
     fleetOnly: argv.includes('--fleet-only'),
+    scenariosOnly: argv.includes('--scenarios-only'),
     scenarios: argv.includes('--no-scenarios')
       ? null
       : {
@@ -143,7 +147,7 @@ async function main(): Promise<number> {
     }
     facts = await upstreamFacts(simulator.info);
 
-    for (const profileMs of options.profiles) {
+    for (const profileMs of options.scenariosOnly ? [] : options.profiles) {
       await control.setLatency(profileMs);
       const answers = new Map<string, Map<string, Record<string, unknown>>>();
       let gatewayDetail: DetailTarget | undefined;

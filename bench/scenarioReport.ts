@@ -29,6 +29,20 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
       );
     }
     out.push('');
+    out.push(
+      "The same cold pages from inside each server (critical-path probe, bench/probe/; p50 each; measured floor = list call + slowest join call as the server saw them, the simulator's service time included):",
+      '',
+      '| server | pages probed / cold | outside ms | in-server ms | list call ms | slowest join ms (of which sent → written) | measured floor ms | own ms (in-server − measured floor) | own ms p90 | nominal floor ms | outside − nominal floor |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.coldPages) {
+      const p = r.inServer;
+      out.push(
+        `| ${server(r)} | ${p.pages} / ${r.coldPages} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.listMsP50)} | ${f(p.slowestJoinMsP50)} (${f(p.slowestJoinWaitMsP50)})` +
+          ` | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(p.ownMsP90)} | ${r.floorMs} | ${f(p.outsideMsP50 - r.floorMs)} |`,
+      );
+    }
+    out.push('');
   }
 
   if (scenarios.timeline.length > 0) {
@@ -60,6 +74,20 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
         `| ${server(r)} | ${r.starts.length} | ${f(r.medianMs)} (${r.starts.map((s) => f(s.ms, 0)).join(', ')}) | ${f(r.medianFloorMs, 0)}` +
           ` | ${r.starts.map((s) => (s.tokenFetchedAtStart ? 'yes' : 'no')).join(', ')} | ${r.starts.map((s) => s.upstream).join(', ')}` +
           ` | ${f(r.medianStartupMs, 0)} |`,
+      );
+    }
+    out.push('');
+    out.push(
+      'The same first requests from inside each server (critical-path probe; medians; measured floor = the token call when the request waited for it + list + slowest join):',
+      '',
+      '| server | starts probed | outside ms | in-server ms | token wait ms | list call ms | slowest join ms (of which sent → written) | measured floor ms | own ms (in-server − measured floor) | nominal floor ms |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of scenarios.firstRequest) {
+      const p = r.inServer;
+      out.push(
+        `| ${server(r)} | ${p.pages} / ${r.starts.length} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.tokenMsP50)} | ${f(p.listMsP50)}` +
+          ` | ${f(p.slowestJoinMsP50)} (${f(p.slowestJoinWaitMsP50)}) | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(r.medianFloorMs, 0)} |`,
       );
     }
     out.push('');
