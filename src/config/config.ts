@@ -32,6 +32,8 @@ export interface GatewayConfig {
     /** When set, clients must send `Authorization: Bearer <key>`. */
     apiKeys: readonly string[];
     shutdownGraceMs: number;
+    /** During a shutdown, a kept-alive connection idle this long is closed (at most `shutdownGraceMs`). */
+    shutdownIdleGraceMs: number;
     /** Rounds of reference queries run against a loopback simulator before listening; 0: no warm-up. */
     warmUpRounds: number;
     cors: CorsConfig;
@@ -90,10 +92,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         max: 64 * 1024 * 1024,
       }),
       apiKeys: read.list('GATEWAY_API_KEYS') ?? [],
-      shutdownGraceMs: read.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULTS.server.shutdownGraceMs, {
-        min: 0,
-        max: 10 * MINUTE,
-      }),
+      ...readShutdownGraces(read),
       warmUpRounds: read.integer('GATEWAY_WARMUP_ROUNDS', DEFAULTS.server.warmUpRounds, {
         min: 0,
         max: 1000,
@@ -160,6 +159,26 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     tracing: readTracingConfig(read),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
   };
+}
+
+function readShutdownGraces(read: EnvReader): { shutdownGraceMs: number; shutdownIdleGraceMs: number } {
+  const shutdownGraceMs = read.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULTS.server.shutdownGraceMs, {
+    min: 0,
+    max: 10 * MINUTE,
+  });
+  // Unset, it follows a shorter overall grace down; set, it must fit inside it.
+  const idleDefault = Math.min(DEFAULTS.server.shutdownIdleGraceMs, shutdownGraceMs);
+  const shutdownIdleGraceMs = read.integer('GATEWAY_SHUTDOWN_IDLE_GRACE_MS', idleDefault, {
+    min: 0,
+    max: 10 * MINUTE,
+  });
+  if (shutdownIdleGraceMs > shutdownGraceMs) {
+    throw new ConfigError(
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS',
+      `must not exceed GATEWAY_SHUTDOWN_GRACE_MS (${shutdownGraceMs}), got ${shutdownIdleGraceMs}`,
+    );
+  }
+  return { shutdownGraceMs, shutdownIdleGraceMs };
 }
 
 function readPipeline(read: EnvReader, target: UpstreamTarget): PipelineConfig {

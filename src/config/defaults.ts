@@ -14,6 +14,12 @@ export const DEFAULTS = {
     requestTimeoutMs: 15 * SECOND,
     maxBodyBytes: 1024 * 1024,
     shutdownGraceMs: 10 * SECOND,
+    // During a shutdown, how long a kept-alive connection may carry nothing before it is closed. A request a
+    // client had already sent on it (a round trip inside a cluster is well under 10 ms; a busy client or a
+    // GC pause adds tens) arrives long before, and is served with `Connection: close`; a shutdown with
+    // nothing in flight still ends after about a second. Node closes idle connections after its own 5 s
+    // keep-alive timeout anyway. Never longer than `shutdownGraceMs`.
+    shutdownIdleGraceMs: 1 * SECOND,
     // Rounds of the reference queries run against a loopback simulator before listening, so the first
     // client pages run compiled code (see src/warmUp); 0 turns the warm-up off.
     warmUpRounds: 20,

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -18,6 +17,7 @@ import { createPipeline, type Pipeline } from '../upstream/pipeline/createPipeli
 import { createApiKeyCheck } from './apiKeyAuth';
 import { createArmor, tokenLimitParseOptions } from './armor';
 import { createCors } from './cors';
+import { trackHttpDrain } from './drainHttpServer';
 import { createMetricsRoute } from './metricsRoute';
 import { handleGraphQLRequest } from './graphqlHandler';
 import { createLogger } from './logger';
@@ -107,6 +107,14 @@ export async function startGateway(
   registerQuotaMetrics(registry, readQuota);
 
   const httpServer = createServer();
+  // In place of Apollo's drain plugin, which ends idle keep-alive connections at once (see the module).
+  // Attached first, so its 'request' listener runs before the routes below.
+  const httpDrain = trackHttpDrain(httpServer, {
+    graceMs: config.server.shutdownGraceMs,
+    idleGraceMs: config.server.shutdownIdleGraceMs,
+    onGraceExpired: (openRequests) =>
+      logger.warn({ openRequests }, 'shutdown grace passed; cutting the requests still open'),
+  });
   const armor = createArmor(config);
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs,
@@ -125,7 +133,6 @@ export async function startGateway(
       // Apollo computes cache-control hints per resolved field (a hook around every resolver); nothing here
       // reads them: HTTP caching of GraphQL POSTs is not used, and the gateway's own caches decide freshness.
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownGraceMs }),
       landingPagePlugin(config.server),
       operationLoggingPlugin<GatewayContext>(registry),
       upstreamReportPlugin(),
@@ -246,6 +253,8 @@ export async function startGateway(
     close() {
       closing ??= (async () => {
         accepting = false;
+        // Apollo refuses operations once stopping, so every request must be answered before it stops.
+        await httpDrain.drain();
         await apollo.stop();
         pipeline.close();
         await upstream.close();

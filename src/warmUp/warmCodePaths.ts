@@ -76,7 +76,15 @@ function throwawayConfig(config: GatewayConfig): GatewayConfig {
   const { projectId: _project, enterpriseProjectId: _enterpriseProject, ...localUpstream } = config.upstream;
   return {
     ...memoryOnly,
-    server: { ...config.server, host: '127.0.0.1', port: 0, apiKeys: [], warmUpRounds: 0 },
+    // Its one client is gone when it closes: no kept-alive connection to wait for (shutdownIdleGraceMs).
+    server: {
+      ...config.server,
+      host: '127.0.0.1',
+      port: 0,
+      apiKeys: [],
+      warmUpRounds: 0,
+      shutdownIdleGraceMs: 0,
+    },
     // The rounds send documents, not trusted-document ids.
     graphql: { ...config.graphql, trustedDocuments: 'any' },
     upstream: localUpstream,

@@ -60,6 +60,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the shutdown graces; the idle grace follows a shorter overall grace down when unset', () => {
+    expect(loadConfig({}).server).toMatchObject({ shutdownGraceMs: 10_000, shutdownIdleGraceMs: 1_000 });
+    expect(loadConfig({ GATEWAY_SHUTDOWN_GRACE_MS: '400' }).server).toMatchObject({
+      shutdownGraceMs: 400,
+      shutdownIdleGraceMs: 400,
+    });
+    expect(
+      loadConfig({ GATEWAY_SHUTDOWN_GRACE_MS: '30000', GATEWAY_SHUTDOWN_IDLE_GRACE_MS: '30000' }).server,
+    ).toMatchObject({ shutdownGraceMs: 30_000, shutdownIdleGraceMs: 30_000 });
+  });
+
   it('turns developer tools off in production and reads API keys', () => {
     const config = loadConfig({ NODE_ENV: 'production', GATEWAY_API_KEYS: 'a1, b2 ,' });
     expect(config.server.developerTools).toBe(false);
@@ -119,6 +130,21 @@ describe('loadConfig', () => {
       { HWC_PROJECT_ID: 'bad id!' },
       'HWC_PROJECT_ID',
       'HWC_PROJECT_ID: must be a project id (letters, digits, - or _)',
+    ],
+    [
+      { GATEWAY_SHUTDOWN_IDLE_GRACE_MS: 'soon' },
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS',
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS: must be an integer, got "soon"',
+    ],
+    [
+      { GATEWAY_SHUTDOWN_IDLE_GRACE_MS: '-1' },
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS',
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS: must be between 0 and 600000, got -1',
+    ],
+    [
+      { GATEWAY_SHUTDOWN_GRACE_MS: '3000', GATEWAY_SHUTDOWN_IDLE_GRACE_MS: '5000' },
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS',
+      'GATEWAY_SHUTDOWN_IDLE_GRACE_MS: must not exceed GATEWAY_SHUTDOWN_GRACE_MS (3000), got 5000',
     ],
     [
       { GATEWAY_CACHE_LIST_FRESH_MS: '-1' },

@@ -99,6 +99,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     HWC_QUOTA_LIMITER: 'off',
     HWC_RETRY_BASE_DELAY_MS: '5',
     HWC_RETRY_MAX_DELAY_MS: '20',
+    // The test's own kept-alive connections would hold every close for the idle grace; the shutdown
+    // itself is tested on the real entry point (shutdown*.test.ts).
+    GATEWAY_SHUTDOWN_IDLE_GRACE_MS: '0',
     ...options.env,
   });
   const lines = options.logLines;
