@@ -5,7 +5,7 @@
  * the critical-path floor (list → joins = 2 levels) and the server's own time (p50 − floor); each page's
  * upstream calls are counted, so a page that was not really cold shows (and is left out of the figures).
  * The server runs with the critical-path probe preloaded (bench/probe/), which adds, per page, the time
- * in the server, the measured floor (its list call + slowest join call, as it saw them) and its own time.
+ * in the server, the measured floor (its list call + the longest chain of join calls, as it saw them) and its own time.
  */
 import { countedExecution, type ServerSlot } from './measure';
 import {

@@ -1,11 +1,13 @@
 /**
  * First request after start: a fresh process, timed from "ready" (readiness probe 200, polled every 10 ms)
- * to its first ImageDashboard(20) answer, at the scenario latency. The floor is the dashboard's levels ×
- * latency, plus one level for the IAM token when the process had not fetched it by the time it was ready
- * (the simulator's own IAM count at that moment says which). Repeated over several fresh starts.
+ * to its first ImageDashboard(20) answer, at the scenario latency. Repeated over several fresh starts.
  * The server runs with the critical-path probe preloaded (bench/probe/): per start, the time in the
- * server, the measured floor (the token call when the request waited for it + list + slowest join, as the
- * server saw them) and the server's own time.
+ * server, the measured floor (the token call when the request waited for it + list + the longest chain of
+ * join calls, as the server saw them) and the server's own time. The nominal floor is the levels on that
+ * path × latency: a 20-row page can need three (the list, the SWR center's first page, its remaining pages)
+ * where a one-repository page needs two. Without a probe figure it falls back to the dashboard's two levels,
+ * plus one for the IAM token when the process had not fetched it by the time it was ready (the simulator's
+ * own IAM count at that moment says which).
  */
 import { performance } from 'node:perf_hooks';
 import { execute } from './load';
@@ -90,15 +92,17 @@ export async function measureFirstRequests(
       const byRoute = await control.calls();
       const calls = summarizeCalls(byRoute);
       const tokenFetchedAtStart = atReady.iam > 0;
+      const probe = records.length === 1 && records[0] ? criticalPath(records[0]) : null;
+      const levels = probe?.levels ?? DASHBOARD_LEVELS + (tokenFetchedAtStart ? 0 : 1);
       runs.push({
         startupMs: readyAt - spawnedAt,
         ms: answer.ms,
         tokenFetchedAtStart,
-        floorMs: (DASHBOARD_LEVELS + (tokenFetchedAtStart ? 0 : 1)) * SCENARIO_LATENCY_MS,
+        floorMs: levels * SCENARIO_LATENCY_MS,
         upstream: calls.upstream,
         iam: calls.iam,
         byRoute,
-        probe: records.length === 1 && records[0] ? criticalPath(records[0]) : null,
+        probe,
       });
     } finally {
       await stop(running.proc, 2000);

@@ -30,15 +30,15 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
     }
     out.push('');
     out.push(
-      "The same cold pages from inside each server (critical-path probe, bench/probe/; p50 each; measured floor = list call + slowest join call as the server saw them, the simulator's service time included):",
+      "The same cold pages from inside each server (critical-path probe, bench/probe/; p50 each; measured floor = list call + the longest chain of join calls (each sent after the previous answered) as the server saw them, the simulator's service time included):",
       '',
-      '| server | pages probed / cold | outside ms | in-server ms | list call ms | slowest join ms (of which sent → written) | measured floor ms | own ms (in-server − measured floor) | own ms p90 | nominal floor ms | outside − nominal floor |',
+      '| server | pages probed / cold | outside ms | in-server ms | list call ms | join chain ms (of which sent → written) | measured floor ms | own ms (in-server − measured floor) | own ms p90 | nominal floor ms | outside − nominal floor |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const r of scenarios.coldPages) {
       const p = r.inServer;
       out.push(
-        `| ${server(r)} | ${p.pages} / ${r.coldPages} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.listMsP50)} | ${f(p.slowestJoinMsP50)} (${f(p.slowestJoinWaitMsP50)})` +
+        `| ${server(r)} | ${p.pages} / ${r.coldPages} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.listMsP50)} | ${f(p.joinChainMsP50)} (${f(p.joinChainWaitMsP50)})` +
           ` | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(p.ownMsP90)} | ${r.floorMs} | ${f(p.outsideMsP50 - r.floorMs)} |`,
       );
     }
@@ -78,16 +78,16 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
     }
     out.push('');
     out.push(
-      'The same first requests from inside each server (critical-path probe; medians; measured floor = the token call when the request waited for it + list + slowest join):',
+      'The same first requests from inside each server (critical-path probe; medians; measured floor = the token call when the request waited for it + list + the longest chain of join calls; nominal floor = the levels on that path × latency):',
       '',
-      '| server | starts probed | outside ms | in-server ms | token wait ms | list call ms | slowest join ms (of which sent → written) | measured floor ms | own ms (in-server − measured floor) | nominal floor ms |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| server | starts probed | outside ms | in-server ms | token wait ms | list call ms | join chain ms (of which sent → written) | levels | measured floor ms | own ms (in-server − measured floor) | nominal floor ms |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const r of scenarios.firstRequest) {
       const p = r.inServer;
       out.push(
         `| ${server(r)} | ${p.pages} / ${r.starts.length} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.tokenMsP50)} | ${f(p.listMsP50)}` +
-          ` | ${f(p.slowestJoinMsP50)} (${f(p.slowestJoinWaitMsP50)}) | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(r.medianFloorMs, 0)} |`,
+          ` | ${f(p.joinChainMsP50)} (${f(p.joinChainWaitMsP50)}) | ${f(p.levelsP50, 0)} | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(r.medianFloorMs, 0)} |`,
       );
     }
     out.push('');

@@ -96,7 +96,7 @@ export function targetRows(results: readonly OperationResult[], scenarios: Scena
   const firstBaseline = scenarios.firstRequest.find((r) => r.server === 'baseline');
   rows.push(
     row(
-      'First request after start (median vs nominal floor)',
+      'First request after start (median vs nominal floor: the levels on its measured path × latency)',
       `≤ floor + 20 ms = ${first ? f(first.medianFloorMs + 20, 0) : '—'} ms`,
       first?.medianMs,
       `${f(first?.medianMs ?? NaN)} ms (floor ${f(first?.medianFloorMs ?? NaN, 0)} ms)`,

@@ -2,9 +2,11 @@
  * What one probed request (a line of bench/probe/criticalPathProbe.cjs) says about the server's own time on
  * an ImageDashboard page's critical path. The nominal floor (levels × injected latency) ignores that the
  * simulator's own service time is part of every call; the measured floor takes the calls as the server saw
- * them: the IAM token call when this request had to fetch it, then the list call, then the slowest join call
- * (each sent → last byte of the answer). In-server time minus that floor is the server's own time: before
- * the first call, between the levels, and after the last answer.
+ * them: the IAM token call when this request had to fetch it, then the list call, then the longest chain of
+ * join calls (each sent → last byte of the answer). A chain is usually one call; it is longer when a join
+ * needed an answer first, e.g. the SWR center's remaining pages after its first page told the total. In-server
+ * time minus that floor is the server's own time: before the first call, between the levels, and after the
+ * last answer.
  */
 import { percentile } from '../warmDashboard';
 
@@ -49,17 +51,20 @@ export const DASHBOARD_ROUTES: CallRoutes = {
 export interface CriticalPath {
   /** Request start → response handed to the socket. */
   inServerMs: number;
-  /** Token call (0 when the request did not fetch it) + list call + slowest join call. */
+  /** Token call (0 when the request did not fetch it) + list call + the longest chain of join calls. */
   measuredFloorMs: number;
+  /** Upstream round trips in turn on that path (token, list, the chain's calls): levels of the nominal floor. */
+  levels: number;
   /** inServerMs − measuredFloorMs. */
   ownMs: number;
   tokenMs: number;
   listMs: number;
-  slowestJoinMs: number;
-  /** Of the slowest join: sent → written (connecting, or queued for a pool connection); 0 when not seen. */
-  slowestJoinWaitMs: number;
-  /** Its path (which upstream API set the second level's pace); null without joins. */
-  slowestJoinPath: string | null;
+  /** The longest chain of join calls, each sent after the previous one answered (one call, mostly). */
+  joinChainMs: number;
+  /** Of the chain's calls: sent → written, summed (connecting, or queued for a pool connection). */
+  joinChainWaitMs: number;
+  /** The chain's paths, in order (which upstream APIs set the pace after the list); empty without joins. */
+  joinChainPaths: string[];
   joinCalls: number;
 }
 
@@ -86,28 +91,47 @@ export function criticalPath(
   const longest = (calls: ProbedCall[]): number => Math.max(0, ...calls.map(duration));
   const tokenMs = Math.max(0, ...tokens.map((call) => call.endMs! - Math.max(call.sentMs, record.startMs)));
   const listMs = longest(lists);
-  const slowestJoin = joins.reduce<ProbedCall | undefined>(
-    (slowest, call) => (slowest === undefined || duration(call) > duration(slowest) ? call : slowest),
-    undefined,
+  const chain = longestChain(joins);
+  const joinChainMs = chain.reduce((sum, call) => sum + duration(call), 0);
+  const joinChainWaitMs = chain.reduce(
+    (sum, call) => sum + (call.writtenMs !== null ? call.writtenMs - call.sentMs : 0),
+    0,
   );
-  const slowestJoinMs = slowestJoin ? duration(slowestJoin) : 0;
-  const slowestJoinWaitMs =
-    slowestJoin?.writtenMs !== null && slowestJoin?.writtenMs !== undefined
-      ? slowestJoin.writtenMs - slowestJoin.sentMs
-      : 0;
   const inServerMs = record.finishMs - record.startMs;
-  const measuredFloorMs = tokenMs + listMs + slowestJoinMs;
+  const measuredFloorMs = tokenMs + listMs + joinChainMs;
   return {
     inServerMs,
     measuredFloorMs,
     ownMs: inServerMs - measuredFloorMs,
     tokenMs,
     listMs,
-    slowestJoinMs,
-    slowestJoinWaitMs,
-    slowestJoinPath: slowestJoin?.path ?? null,
+    levels: (tokenMs > 0 ? 1 : 0) + 1 + chain.length,
+    joinChainMs,
+    joinChainWaitMs,
+    joinChainPaths: chain.map((call) => call.path),
     joinCalls: joins.length,
   };
+}
+
+/**
+ * The chain of calls, each sent after the one before it had answered, with the largest summed duration:
+ * what the page waited for in turn. Calls that overlap are alternatives; only the slowest of them counts.
+ */
+function longestChain(calls: readonly ProbedCall[]): ProbedCall[] {
+  const bySent = [...calls].sort((a, b) => a.sentMs - b.sentMs);
+  const best = new Map<ProbedCall, { ms: number; chain: ProbedCall[] }>();
+  let longest: { ms: number; chain: ProbedCall[] } = { ms: 0, chain: [] };
+  for (const call of bySent) {
+    let before: { ms: number; chain: ProbedCall[] } = { ms: 0, chain: [] };
+    for (const earlier of bySent) {
+      const entry = best.get(earlier);
+      if (entry && (earlier.endMs as number) <= call.sentMs && entry.ms > before.ms) before = entry;
+    }
+    const entry = { ms: before.ms + duration(call), chain: [...before.chain, call] };
+    best.set(call, entry);
+    if (entry.ms > longest.ms) longest = entry;
+  }
+  return longest.chain;
 }
 
 export interface CriticalPathSummary {
@@ -120,8 +144,10 @@ export interface CriticalPathSummary {
   ownMsP90: number;
   tokenMsP50: number;
   listMsP50: number;
-  slowestJoinMsP50: number;
-  slowestJoinWaitMsP50: number;
+  joinChainMsP50: number;
+  joinChainWaitMsP50: number;
+  /** Median levels on the measured path (token, list, chained joins). */
+  levelsP50: number;
 }
 
 export function summarizeCriticalPaths(paths: readonly CriticalPath[]): CriticalPathSummary {
@@ -134,7 +160,8 @@ export function summarizeCriticalPaths(paths: readonly CriticalPath[]): Critical
     ownMsP90: p((path) => path.ownMs, 0.9),
     tokenMsP50: p((path) => path.tokenMs),
     listMsP50: p((path) => path.listMs),
-    slowestJoinMsP50: p((path) => path.slowestJoinMs),
-    slowestJoinWaitMsP50: p((path) => path.slowestJoinWaitMs),
+    joinChainMsP50: p((path) => path.joinChainMs),
+    joinChainWaitMsP50: p((path) => path.joinChainWaitMs),
+    levelsP50: p((path) => path.levels),
   };
 }

@@ -41,7 +41,7 @@ const page = (calls: ProbedCall[], overrides: Partial<ProbeRecord> = {}): ProbeR
 });
 
 describe('criticalPath (hand-made records)', () => {
-  it('a warm cold page: floor = list call + slowest join, own = the rest of the time in the server', () => {
+  it('a warm cold page: floor = list call + slowest join (a chain of one), own = the rest of the time in the server', () => {
     const record = page([
       call(LIST, 100.9, 122.6),
       call(join(1), 123.8, 145.0),
@@ -52,7 +52,7 @@ describe('criticalPath (hand-made records)', () => {
     expect(path).not.toBeNull();
     expect(path?.inServerMs).toBeCloseTo(48.6, 6);
     expect(path?.listMs).toBeCloseTo(21.7, 6);
-    expect(path?.slowestJoinMs).toBeCloseTo(23.2, 6);
+    expect(path?.joinChainMs).toBeCloseTo(23.2, 6);
     expect(path?.tokenMs).toBe(0);
     expect(path?.measuredFloorMs).toBeCloseTo(44.9, 6);
     expect(path?.ownMs).toBeCloseTo(3.7, 6);
@@ -72,12 +72,31 @@ describe('criticalPath (hand-made records)', () => {
     const path = criticalPath(record);
     expect(path?.tokenMs).toBeCloseTo(22, 6);
     expect(path?.listMs).toBeCloseTo(22, 6);
-    expect(path?.slowestJoinMs).toBeCloseTo(22.8, 6);
-    expect(path?.slowestJoinWaitMs).toBeCloseTo(2.5, 6);
-    expect(path?.slowestJoinPath).toBe(join(2));
+    expect(path?.joinChainMs).toBeCloseTo(22.8, 6);
+    expect(path?.joinChainWaitMs).toBeCloseTo(2.5, 6);
+    expect(path?.joinChainPaths).toEqual([join(2)]);
+    expect(path?.levels).toBe(3);
     expect(path?.measuredFloorMs).toBeCloseTo(66.8, 6);
     expect(path?.inServerMs).toBeCloseTo(72, 6);
     expect(path?.ownMs).toBeCloseTo(5.2, 6);
+  });
+
+  it('a join that needed an answer first (a list’s remaining pages after its first page) chains: both count', () => {
+    const record = page(
+      [
+        call(LIST, 100, 122),
+        call(join(1), 123, 145),
+        call(join(2), 123.2, 147), // the first page of a second list: 23.8 ms
+        call(join(3), 148, 170), // its remaining page, sent once the first had answered
+      ],
+      { finishMs: 172 },
+    );
+    const path = criticalPath(record);
+    expect(path?.joinChainPaths).toEqual([join(2), join(3)]);
+    expect(path?.joinChainMs).toBeCloseTo(23.8 + 22, 6);
+    expect(path?.levels).toBe(3);
+    expect(path?.measuredFloorMs).toBeCloseTo(22 + 45.8, 6);
+    expect(path?.ownMs).toBeCloseTo(72 - 67.8, 6);
   });
 
   it('a token call the process started at boot counts only from the request start (the wait for it)', () => {
@@ -100,7 +119,7 @@ describe('criticalPath (hand-made records)', () => {
     ]);
     const path = criticalPath(record);
     expect(path?.joinCalls).toBe(1);
-    expect(path?.slowestJoinMs).toBeCloseTo(21, 6);
+    expect(path?.joinChainMs).toBeCloseTo(21, 6);
     expect(path?.measuredFloorMs).toBeCloseTo(42, 6);
   });
 
