@@ -261,6 +261,9 @@ export async function startGateway(
         await shared?.close();
         // Last: the spans of the requests that just drained are exported before the process exits.
         await tracing?.shutdown();
+        // prom-client's default metrics keep process-wide observers (GC, event loop) that reference the
+        // registry; emptied, it no longer holds the pipeline (the quota gauges read it) and its caches.
+        registry.clear();
       })();
       return closing;
     },

@@ -99,6 +99,10 @@ export function trackHttpDrain(server: Server, options: HttpDrainOptions): HttpD
         // once the listener is closed and the last connection has gone.
         NetServer.prototype.close.call(server, (error?: Error) => {
           clearTimeout(forceClose);
+          // Now that no connection is left, http.Server's close has nothing to destroy; it stops the
+          // server's request-timeout check, an interval that would otherwise keep the server, its request
+          // listeners and all they reference (the pipeline and its caches) alive for the process's life.
+          server.close();
           if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
           else resolve();
         });

@@ -43,6 +43,7 @@ export type {
 } from './data/dataset';
 export { DEFAULT_ACCESS_KEYS, DEFAULT_CREDENTIALS } from './options';
 export { DOCUMENTED_HSS_PER_MINUTE } from './rateLimit';
+export { releaseCatalogCaches } from './data/vulnerabilityCatalog';
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const resolved = resolveOptions(options);

@@ -17,7 +17,7 @@ import { isAccessKeyCredentials } from '../config/credentials';
 import { startGateway } from '../server/createGateway';
 import { createLogger } from '../server/logger';
 import { readReferenceOperations } from '../server/referenceOperations';
-import { startSimulator, type RunningSimulator } from '../simulator';
+import { releaseCatalogCaches, startSimulator, type RunningSimulator } from '../simulator';
 import { prepareReferenceQueries, runReferenceQueryRounds, type RoundsOutcome } from './referenceQueryRounds';
 
 /** Enough images for every round to see new pages and images without wrapping around. */
@@ -38,27 +38,33 @@ export async function warmCodePaths(
   if (rounds === 0) return undefined;
   const started = performance.now();
   try {
-    const simulator = await startSimulator({ imageCount: STAND_IN_IMAGES });
-    try {
-      const gateway = await startGateway(throwawayConfig(config), standInTarget(simulator, config), {
-        logger: createLogger('silent'),
-      });
-      try {
-        const queries = prepareReferenceQueries(readReferenceOperations());
-        const outcome = await runReferenceQueryRounds(gateway.graphqlUrl, queries, rounds);
-        const report = { rounds, ...outcome, ms: Math.round(performance.now() - started) };
-        logger.info(report, 'code paths warmed before listening');
-        return report;
-      } finally {
-        await gateway.close();
-      }
-    } finally {
-      await simulator.stop();
-      collectGarbage();
-    }
+    const outcome = await runOnThrowawayGateway(config, rounds);
+    releaseCatalogCaches();
+    await collectGarbage();
+    const report = { rounds, ...outcome, ms: Math.round(performance.now() - started) };
+    logger.info(report, 'code paths warmed before listening');
+    return report;
   } catch (error) {
     logger.warn({ err: error }, 'start-up warm-up failed; starting without it');
     return undefined;
+  }
+}
+
+/** Its own function, so nothing of the throwaway gateway stays referenced once it returns. */
+async function runOnThrowawayGateway(config: GatewayConfig, rounds: number): Promise<RoundsOutcome> {
+  const simulator = await startSimulator({ imageCount: STAND_IN_IMAGES });
+  try {
+    const gateway = await startGateway(throwawayConfig(config), standInTarget(simulator, config), {
+      logger: createLogger('silent'),
+    });
+    try {
+      const queries = prepareReferenceQueries(readReferenceOperations());
+      return await runReferenceQueryRounds(gateway.graphqlUrl, queries, rounds);
+    } finally {
+      await gateway.close();
+    }
+  } finally {
+    await simulator.stop();
   }
 }
 
@@ -118,10 +124,12 @@ function standInTarget(simulator: RunningSimulator, config: GatewayConfig) {
 
 /**
  * One full collection before listening: the warm-up leaves a whole simulator and gateway behind as garbage,
- * and collecting it during the first client request cost that request about 20 ms. `gc` is exposed to a
- * fresh context only (the gateway's own global never gets it).
+ * and collecting it during the first client request cost that request about 20 ms. Two turns of the event
+ * loop first: a closed socket's handle holds its server until libuv has finished closing it. `gc` is exposed
+ * to a fresh context only (the gateway's own global never gets it).
  */
-function collectGarbage(): void {
+async function collectGarbage(): Promise<void> {
+  for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }

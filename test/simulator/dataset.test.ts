@@ -1,4 +1,9 @@
 import type { RunningSimulator, SimulatorDataset } from '../../src/simulator';
+import {
+  catalogVulnerability,
+  catalogVulnerabilityById,
+  releaseCatalogCaches,
+} from '../../src/simulator/data/vulnerabilityCatalog';
 import { startSimulator } from '../../src/simulator';
 import { call, getToken, hss, qs } from './helpers';
 
@@ -195,5 +200,17 @@ describe('simulator dataset', () => {
         await sim.stop();
       }
     });
+  });
+});
+
+describe('vulnerability catalogue caches', () => {
+  it('answer the same entries after being released (they are rebuilt on demand)', () => {
+    const before = catalogVulnerability(3, 5, 0);
+    const byId = catalogVulnerabilityById(3, before.vulId);
+    expect(byId).toBe(before);
+    releaseCatalogCaches();
+    const rebuilt = catalogVulnerabilityById(3, before.vulId);
+    expect(rebuilt).not.toBe(before);
+    expect(rebuilt).toEqual(before);
   });
 });
