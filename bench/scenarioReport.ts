@@ -9,6 +9,18 @@ const pct = (share: number): string => (Number.isFinite(share) ? `${(share * 100
 const server = (r: { server: string; implementation: string }): string =>
   r.server === r.implementation ? r.server : `${r.server} (=${r.implementation})`;
 
+/** A caption, a markdown table of `rows` under `header`, and a blank line. */
+function table(caption: string, header: readonly string[], rows: readonly string[][]): string[] {
+  return [
+    caption,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---|').join('')}`,
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+    '',
+  ];
+}
+
 export function renderScenarios(scenarios: ScenarioResults | undefined): string[] {
   if (!scenarios) return [];
   const out: string[] = [];
@@ -17,96 +29,189 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
 
   if (scenarios.coldPages.length > 0) {
     out.push(
-      'Cache-cold page in a warm process (one repository each, 3–5 images, each page once; floor = levels × latency):',
-      '',
-      '| server | pages cold / measured | calls per page (min–max) | p50 ms | p90 ms | min–max ms | floor ms | own ms (p50 − floor) |',
-      '|---|---|---|---|---|---|---|---|',
+      ...table(
+        'Cache-cold page in a warm process (one repository each, 3–5 images, each page once; floor = levels × latency):',
+        [
+          'server',
+          'pages cold / measured',
+          'calls per page (min–max)',
+          'p50 ms',
+          'p90 ms',
+          'min–max ms',
+          'floor ms',
+          'own ms (p50 − floor)',
+        ],
+        scenarios.coldPages.map((r) => [
+          server(r),
+          `${r.coldPages} / ${r.pages.length}`,
+          `${r.callsPerPage.min}–${r.callsPerPage.max}`,
+          f(r.p50Ms),
+          f(r.p90Ms),
+          `${f(r.minMs)}–${f(r.maxMs)}`,
+          String(r.floorMs),
+          f(r.ownMsP50),
+        ]),
+      ),
+      ...table(
+        "The same cold pages from inside each server (critical-path probe, bench/probe/; p50 each; measured floor = list call + the longest chain of join calls (each sent after the previous answered) as the server saw them, the simulator's service time included):",
+        [
+          'server',
+          'pages probed / cold',
+          'outside ms',
+          'in-server ms',
+          'list call ms',
+          'join chain ms (of which sent → written)',
+          'measured floor ms',
+          'own ms (in-server − measured floor)',
+          'own ms p90',
+          'nominal floor ms',
+          'outside − nominal floor',
+        ],
+        scenarios.coldPages.map((r) => {
+          const p = r.inServer;
+          return [
+            server(r),
+            `${p.pages} / ${r.coldPages}`,
+            f(p.outsideMsP50),
+            f(p.inServerMsP50),
+            f(p.listMsP50),
+            `${f(p.joinChainMsP50)} (${f(p.joinChainWaitMsP50)})`,
+            f(p.measuredFloorMsP50),
+            f(p.ownMsP50),
+            f(p.ownMsP90),
+            String(r.floorMs),
+            f(p.outsideMsP50 - r.floorMs),
+          ];
+        }),
+      ),
     );
-    for (const r of scenarios.coldPages) {
-      out.push(
-        `| ${server(r)} | ${r.coldPages} / ${r.pages.length} | ${r.callsPerPage.min}–${r.callsPerPage.max} | ${f(r.p50Ms)} | ${f(r.p90Ms)}` +
-          ` | ${f(r.minMs)}–${f(r.maxMs)} | ${r.floorMs} | ${f(r.ownMsP50)} |`,
-      );
-    }
-    out.push('');
-    out.push(
-      "The same cold pages from inside each server (critical-path probe, bench/probe/; p50 each; measured floor = list call + the longest chain of join calls (each sent after the previous answered) as the server saw them, the simulator's service time included):",
-      '',
-      '| server | pages probed / cold | outside ms | in-server ms | list call ms | join chain ms (of which sent → written) | measured floor ms | own ms (in-server − measured floor) | own ms p90 | nominal floor ms | outside − nominal floor |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-    );
-    for (const r of scenarios.coldPages) {
-      const p = r.inServer;
-      out.push(
-        `| ${server(r)} | ${p.pages} / ${r.coldPages} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.listMsP50)} | ${f(p.joinChainMsP50)} (${f(p.joinChainWaitMsP50)})` +
-          ` | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(p.ownMsP90)} | ${r.floorMs} | ${f(p.outsideMsP50 - r.floorMs)} |`,
-      );
-    }
-    out.push('');
   }
 
   if (scenarios.timeline.length > 0) {
     out.push(
-      "Where a cold page's time goes (medians; upstream calls timed by a recording proxy, which adds a hop: separate pages from those above):",
-      '',
-      '| server | pages | total ms | request → list call | list call | list answer → first join | join calls | join calls spread | joins | last join answer → response |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      ...table(
+        "Where a cold page's time goes (medians; upstream calls timed by a recording proxy, which adds a hop: separate pages from those above):",
+        [
+          'server',
+          'pages',
+          'total ms',
+          'request → list call',
+          'list call',
+          'list answer → first join',
+          'join calls',
+          'join calls spread',
+          'joins',
+          'last join answer → response',
+        ],
+        scenarios.timeline.map((r) => {
+          const m = r.median;
+          return [
+            server(r),
+            String(r.pages.length),
+            f(m.totalMs),
+            f(m.requestToListMs),
+            f(m.listMs),
+            f(m.listToJoinsMs),
+            f(m.joinCalls, 0),
+            f(m.joinSpreadMs),
+            f(m.joinsMs),
+            f(m.lastJoinToResponseMs),
+          ];
+        }),
+      ),
     );
-    for (const r of scenarios.timeline) {
-      const m = r.median;
-      out.push(
-        `| ${server(r)} | ${r.pages.length} | ${f(m.totalMs)} | ${f(m.requestToListMs)} | ${f(m.listMs)} | ${f(m.listToJoinsMs)}` +
-          ` | ${f(m.joinCalls, 0)} | ${f(m.joinSpreadMs)} | ${f(m.joinsMs)} | ${f(m.lastJoinToResponseMs)} |`,
-      );
-    }
-    out.push('');
   }
 
   if (scenarios.firstRequest.length > 0) {
     out.push(
-      'First ImageDashboard(20) after start (fresh process, from readiness; floor = levels × latency, + 1 level when the token was not fetched at start):',
-      '',
-      '| server | starts | first request ms (median; each) | floor ms | token at start | upstream calls | spawn → ready ms (median) |',
-      '|---|---|---|---|---|---|---|',
+      ...table(
+        'First ImageDashboard(20) after start (fresh process, from readiness; floor = levels × latency, + 1 level when the token was not fetched at start):',
+        [
+          'server',
+          'starts',
+          'first request ms (median; each)',
+          'floor ms',
+          'token at start',
+          'upstream calls',
+          'spawn → ready ms (median)',
+        ],
+        scenarios.firstRequest.map((r) => [
+          server(r),
+          String(r.starts.length),
+          `${f(r.medianMs)} (${r.starts.map((s) => f(s.ms, 0)).join(', ')})`,
+          f(r.medianFloorMs, 0),
+          r.starts.map((s) => (s.tokenFetchedAtStart ? 'yes' : 'no')).join(', '),
+          r.starts.map((s) => s.upstream).join(', '),
+          f(r.medianStartupMs, 0),
+        ]),
+      ),
+      ...table(
+        'The same first requests from inside each server (critical-path probe; medians; measured floor = the token call when the request waited for it + list + the longest chain of join calls; nominal floor = the levels on that path × latency):',
+        [
+          'server',
+          'starts probed',
+          'outside ms',
+          'in-server ms',
+          'token wait ms',
+          'list call ms',
+          'join chain ms (of which sent → written)',
+          'levels',
+          'measured floor ms',
+          'own ms (in-server − measured floor)',
+          'nominal floor ms',
+        ],
+        scenarios.firstRequest.map((r) => {
+          const p = r.inServer;
+          return [
+            server(r),
+            `${p.pages} / ${r.starts.length}`,
+            f(p.outsideMsP50),
+            f(p.inServerMsP50),
+            f(p.tokenMsP50),
+            f(p.listMsP50),
+            `${f(p.joinChainMsP50)} (${f(p.joinChainWaitMsP50)})`,
+            f(p.levelsP50, 0),
+            f(p.measuredFloorMsP50),
+            f(p.ownMsP50),
+            f(r.medianFloorMs, 0),
+          ];
+        }),
+      ),
     );
-    for (const r of scenarios.firstRequest) {
-      out.push(
-        `| ${server(r)} | ${r.starts.length} | ${f(r.medianMs)} (${r.starts.map((s) => f(s.ms, 0)).join(', ')}) | ${f(r.medianFloorMs, 0)}` +
-          ` | ${r.starts.map((s) => (s.tokenFetchedAtStart ? 'yes' : 'no')).join(', ')} | ${r.starts.map((s) => s.upstream).join(', ')}` +
-          ` | ${f(r.medianStartupMs, 0)} |`,
-      );
-    }
-    out.push('');
-    out.push(
-      'The same first requests from inside each server (critical-path probe; medians; measured floor = the token call when the request waited for it + list + the longest chain of join calls; nominal floor = the levels on that path × latency):',
-      '',
-      '| server | starts probed | outside ms | in-server ms | token wait ms | list call ms | join chain ms (of which sent → written) | levels | measured floor ms | own ms (in-server − measured floor) | nominal floor ms |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-    );
-    for (const r of scenarios.firstRequest) {
-      const p = r.inServer;
-      out.push(
-        `| ${server(r)} | ${p.pages} / ${r.starts.length} | ${f(p.outsideMsP50)} | ${f(p.inServerMsP50)} | ${f(p.tokenMsP50)} | ${f(p.listMsP50)}` +
-          ` | ${f(p.joinChainMsP50)} (${f(p.joinChainWaitMsP50)}) | ${f(p.levelsP50, 0)} | ${f(p.measuredFloorMsP50)} | ${f(p.ownMsP50)} | ${f(r.medianFloorMs, 0)} |`,
-      );
-    }
-    out.push('');
   }
 
   if (scenarios.soak.length > 0) {
     out.push(
-      'RSS soak (ImageDashboard(20) warm, VmRSS every 5 s; start after the warm-up; gateway only):',
-      '',
-      '| server | seconds | connections | req/s | RSS MB start | mid | peak | end | end ÷ start | end ÷ mid | VmHWM MB |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...table(
+        'RSS soak (ImageDashboard(20) warm, VmRSS every 5 s; start after the warm-up; gateway only):',
+        [
+          'server',
+          'seconds',
+          'connections',
+          'req/s',
+          'RSS MB start',
+          'mid',
+          'peak',
+          'end',
+          'end ÷ start',
+          'end ÷ mid',
+          'VmHWM MB',
+        ],
+        scenarios.soak.map((r) => [
+          server(r),
+          f(r.seconds, 0),
+          String(r.connections),
+          f(r.requestsPerSecond, 0),
+          f(r.startRssMb),
+          f(r.midRssMb),
+          f(r.peakRssMb),
+          f(r.endRssMb),
+          f(r.endOverStart, 3),
+          f(r.endOverMid, 3),
+          f(r.vmHwmMb),
+        ]),
+      ),
     );
-    for (const r of scenarios.soak) {
-      out.push(
-        `| ${server(r)} | ${f(r.seconds, 0)} | ${r.connections} | ${f(r.requestsPerSecond, 0)} | ${f(r.startRssMb)} | ${f(r.midRssMb)} | ${f(r.peakRssMb)}` +
-          ` | ${f(r.endRssMb)} | ${f(r.endOverStart, 3)} | ${f(r.endOverMid, 3)} | ${f(r.vmHwmMb)} |`,
-      );
-    }
-    out.push('');
   }
 
   for (const p of scenarios.cpuProfile) {
