@@ -54,6 +54,8 @@ export interface GatewayConfig {
     enterpriseProjectId?: string;
     timeouts: { connectMs: number; headersMs: number; bodyMs: number };
     connectionsPerOrigin: number;
+    /** Connections opened to each service origin before listening (no request sent); 0: none. */
+    preopenConnections: number;
     /** Refresh the IAM token when less than this remains (tokens live 24 h). */
     tokenRefreshAheadMs: number;
     maxResponseBytes: number;
@@ -145,6 +147,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
           max: 1024,
         },
       ),
+      preopenConnections: read.integer('HWC_PREOPEN_CONNECTIONS', DEFAULTS.upstream.preopenConnections, {
+        min: 0,
+        max: 1024,
+      }),
       tokenRefreshAheadMs: read.integer('HWC_TOKEN_REFRESH_AHEAD_MS', DEFAULTS.upstream.tokenRefreshAheadMs, {
         min: 0,
         max: 23 * 60 * MINUTE,

@@ -37,6 +37,13 @@ export const DEFAULTS = {
     timeouts: { connectMs: 5 * SECOND, headersMs: 10 * SECOND, bodyMs: 10 * SECOND },
     // A 100-image page fans out to ~200 concurrent per-image calls on one origin; 16 serialized them.
     connectionsPerOrigin: 64,
+    // Opened to each service origin before listening, so the first pages do not wait for TCP and TLS
+    // handshakes: a cold 20-row ImageDashboard sends 33 calls at once when the HSS quota lets it
+    // (16 file statistics, 16 software lists, 1 SWR page). 0 opens none.
+    preopenConnections: 32,
+    // A pre-opened connection is closed if no request takes it within this long (servers drop a connection
+    // that carries no request after tens of seconds; a replica gets traffic within seconds of readiness).
+    preopenedIdleMs: 10 * SECOND,
     // A 200-item HSS page is well under 1 MiB; a body far larger is a fault, not data.
     maxResponseBytes: 16 * 1024 * 1024,
     // IAM tokens live 24 h; renewing an hour early leaves room for an IAM hiccup.

@@ -95,6 +95,10 @@ export async function startGateway(
     }),
     timeouts: config.upstream.timeouts,
     connectionsPerOrigin: config.upstream.connectionsPerOrigin,
+    spareConnections: {
+      perOrigin: config.upstream.preopenConnections,
+      maxIdleMs: DEFAULTS.upstream.preopenedIdleMs,
+    },
     maxResponseBytes: config.upstream.maxResponseBytes,
     token: { refreshAheadMs: config.upstream.tokenRefreshAheadMs },
     logger,
@@ -161,8 +165,13 @@ export async function startGateway(
       'could not prepare upstream credentials at start; will retry when a request needs them',
     );
   });
+  // Likewise the connections the first pages need (no request is sent, so no quota is spent).
+  const connectionsReady = upstream.preopen().then(
+    (opened) => logger.debug({ opened }, 'upstream connections opened before listening'),
+    (error: unknown) => logger.warn({ err: error }, 'could not open upstream connections at start'),
+  );
   await apollo.start();
-  await settledWithin(credentialsReady, DEFAULTS.upstream.credentialsWaitMs);
+  await settledWithin(Promise.all([credentialsReady, connectionsReady]), DEFAULTS.upstream.credentialsWaitMs);
 
   let accepting = true;
   const trustedDocuments = createTrustedDocuments(config.graphql.trustedDocuments);

@@ -15,7 +15,7 @@ import { createHssClient } from './hss/client';
 import { createHttpCore, type HttpTimeouts } from './transport/httpCore';
 import type { AttemptTracing } from './transport/tracedAttempt';
 import type { UpstreamMetrics } from './metrics';
-import { OriginPools } from './transport/pools';
+import { OriginPools, parseBaseUrl } from './transport/pools';
 import type { Pipeline } from './pipeline/createPipeline';
 import { createIamClient } from './iam/client';
 import { createSwrClient } from './swr/client';
@@ -31,6 +31,8 @@ export interface CreateUpstreamOptions {
   enterpriseProjectId?: string;
   timeouts: HttpTimeouts;
   connectionsPerOrigin: number;
+  /** Connections `preopen()` opens per service origin, and how long each waits for a request; absent: none. */
+  spareConnections?: { perOrigin: number; maxIdleMs: number };
   /** Response bodies above this fail with `UPSTREAM_BAD_RESPONSE`. */
   maxResponseBytes: number;
   /** Token refresh tuning (tests shorten these). */
@@ -49,6 +51,11 @@ export interface Upstream {
   authenticator: RequestAuthenticator;
   /** The IAM token provider; absent with access key credentials (nothing to fetch). */
   tokenProvider?: TokenProvider;
+  /**
+   * Opens the configured spare connections to the HSS, SWR and Workspace origins (IAM's is opened by the
+   * credential warm-up). No request is sent; resolves with the number opened.
+   */
+  preopen(): Promise<number>;
   /** Closes every connection pool; in-flight requests finish first. */
   close(): Promise<void>;
 }
@@ -59,6 +66,7 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     connections: options.connectionsPerOrigin,
     connectTimeoutMs: options.timeouts.connectMs,
     maxResponseBytes: options.maxResponseBytes,
+    ...(options.spareConnections && { spareMaxIdleMs: options.spareConnections.maxIdleMs }),
   });
   const iam = createIamClient({
     endpoint: options.endpoints.iam,
@@ -121,6 +129,16 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
     clients,
     authenticator,
     ...(tokenProvider && { tokenProvider }),
+    preopen: async () => {
+      const perOrigin = options.spareConnections?.perOrigin ?? 0;
+      if (perOrigin === 0) return 0;
+      const { hss, swr, workspace } = options.endpoints;
+      const opened = await pools.preopen(
+        [hss, swr, workspace].map((base) => parseBaseUrl(base).origin),
+        perOrigin,
+      );
+      return [...opened.values()].reduce((sum, n) => sum + n, 0);
+    },
     close: () => core.close(),
   };
 }
