@@ -24,6 +24,7 @@ import { summarizeCalls, type CallCounts } from './simulatorControl';
 import {
   dashboardBody,
   dashboardProblems,
+  dashboardSpec,
   DASHBOARD_LEVELS,
   percentile,
   SCENARIO_LATENCY_MS,
@@ -40,6 +41,8 @@ export interface FirstRequestStart {
   floorMs: number;
   /** Upstream calls (IAM apart) of the first request, and everything the process called from its start. */
   upstream: number;
+  /** The fewest the APIs allow for the answer returned (null: the answer was wrong). */
+  minimumCalls: number | null;
   iam: number;
   byRoute: CallCounts;
   /** Inside the server (the probe): null when its record could not be decomposed. */
@@ -64,56 +67,92 @@ export async function measureFirstRequests(
   context: ScenarioContext,
   starts: number,
 ): Promise<FirstRequestResult> {
-  const { control } = context;
-  const body = dashboardBody();
-  const settleMs = 50 + 2 * SCENARIO_LATENCY_MS;
   const runs: FirstRequestStart[] = [];
   const problems: string[] = [];
   for (let i = 0; i < starts; i += 1) {
-    await control.waitQuiet(settleMs);
-    await control.resetCalls();
-    const probeLog = new ProbeLog();
-    const spawnedAt = performance.now();
-    let running: Awaited<ReturnType<typeof startServer>>;
-    try {
-      running = await startServer(probeLog.probed(slot), context.info, context.serverCore, 10);
-    } catch (error) {
-      probeLog.remove();
-      throw error;
-    }
-    const readyAt = performance.now();
-    try {
-      const atReady = summarizeCalls(await control.calls());
-      probeLog.readNew(); // the readiness polls
-      const answer = await execute(running.url, body);
-      problems.push(...dashboardProblems(answer.status, answer.body).map((p) => `start ${i + 1}: ${p}`));
-      await sleep(settleMs);
-      const records = probeLog.readRequests(running.url);
-      const byRoute = await control.calls();
-      const calls = summarizeCalls(byRoute);
-      const tokenFetchedAtStart = atReady.iam > 0;
-      const probe = records.length === 1 && records[0] ? criticalPath(records[0]) : null;
-      const levels = probe?.levels ?? DASHBOARD_LEVELS + (tokenFetchedAtStart ? 0 : 1);
-      runs.push({
-        startupMs: readyAt - spawnedAt,
-        ms: answer.ms,
-        tokenFetchedAtStart,
-        floorMs: levels * SCENARIO_LATENCY_MS,
-        upstream: calls.upstream,
-        iam: calls.iam,
-        byRoute,
-        probe,
-      });
-    } finally {
-      await stop(running.proc, 2000);
-      probeLog.remove();
-    }
+    const measured = await measureFirstRequestStart(slot, context, { label: `start ${i + 1}` });
+    runs.push(measured.start);
+    problems.push(...measured.problems);
   }
-  const probed = runs.filter((run) => run.probe !== null);
   return {
     server: slot.kind,
     implementation: slot.implementation,
     latencyProfileMs: SCENARIO_LATENCY_MS,
+    ...summarizeStarts(runs),
+    problems,
+  };
+}
+
+/**
+ * One fresh start of `slot` and its first ImageDashboard(20). `levelMs` is what one upstream level costs
+ * at the least (the floor's unit: the latency, plus the round trip on a network path); `duringRequest` is
+ * read just before and just after the request (e.g. the connections a proxy accepted).
+ */
+export async function measureFirstRequestStart(
+  slot: ServerSlot,
+  context: ScenarioContext,
+  options: { label: string; levelMs?: number; duringRequest?: () => number },
+): Promise<{ start: FirstRequestStart; problems: string[]; countedDuringRequest: number | null }> {
+  const { control } = context;
+  const { label, levelMs = SCENARIO_LATENCY_MS, duringRequest } = options;
+  const settleMs = 50 + 2 * levelMs;
+  await control.waitQuiet(settleMs);
+  await control.resetCalls();
+  const probeLog = new ProbeLog();
+  const spawnedAt = performance.now();
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(probeLog.probed(slot), context.info, context.serverCore, 10);
+  } catch (error) {
+    probeLog.remove();
+    throw error;
+  }
+  const readyAt = performance.now();
+  try {
+    const atReady = summarizeCalls(await control.calls());
+    probeLog.readNew(); // the readiness polls
+    const countedBefore = duringRequest?.();
+    const answer = await execute(running.url, dashboardBody());
+    const countedDuringRequest =
+      duringRequest && countedBefore !== undefined ? duringRequest() - countedBefore : null;
+    const problems = dashboardProblems(answer.status, answer.body);
+    await sleep(settleMs);
+    const records = probeLog.readRequests(running.url);
+    const byRoute = await control.calls();
+    const calls = summarizeCalls(byRoute);
+    const tokenFetchedAtStart = atReady.iam > 0;
+    const probe = records.length === 1 && records[0] ? criticalPath(records[0]) : null;
+    const levels = probe?.levels ?? DASHBOARD_LEVELS + (tokenFetchedAtStart ? 0 : 1);
+    const start: FirstRequestStart = {
+      startupMs: readyAt - spawnedAt,
+      ms: answer.ms,
+      tokenFetchedAtStart,
+      floorMs: levels * levelMs,
+      upstream: calls.upstream,
+      minimumCalls:
+        problems.length === 0
+          ? dashboardSpec().minimum(
+              (JSON.parse(answer.body) as { data: Record<string, unknown> }).data,
+              context.facts,
+            ).calls
+          : null,
+      iam: calls.iam,
+      byRoute,
+      probe,
+    };
+    return { start, problems: problems.map((p) => `${label}: ${p}`), countedDuringRequest };
+  } finally {
+    await stop(running.proc, 2000);
+    probeLog.remove();
+  }
+}
+
+/** Medians over starts (outside, floor, spawn → ready) and over the starts the probe decomposed. */
+export function summarizeStarts(
+  runs: FirstRequestStart[],
+): Pick<FirstRequestResult, 'starts' | 'medianMs' | 'medianFloorMs' | 'medianStartupMs' | 'inServer'> {
+  const probed = runs.filter((run) => run.probe !== null);
+  return {
     starts: runs,
     medianMs: percentile(
       runs.map((run) => run.ms),
@@ -134,6 +173,5 @@ export async function measureFirstRequests(
         0.5,
       ),
     },
-    problems,
   };
 }

@@ -11,7 +11,8 @@
  *          --soak <s> (RSS soak, default 600 full / 0 quick), --cpu-profile, --no-scenarios (see bench/scenarios.ts)
  *          --node <binary> (the servers under test run on this Node, e.g. the container's Node 24; the
  *          simulator and the load generator stay on the one running the benchmark),
- *          --scenarios-only (no per-operation measurements and no fleet: the scenarios alone)
+ *          --scenarios-only (no per-operation measurements and no fleet: the scenarios alone),
+ *          --network-rtt <ms> (round trip of the TLS path for the first request over it; default 10, not in --quick)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,6 +24,7 @@ import type { FleetResult } from './fleetReport';
 import { comparable, firstDifference, OPERATIONS, type DetailTarget } from './operations';
 import { cpuCount, pinSelf, stop, taskset } from './processes';
 import { renderMarkdown, writeJson, type BenchReport, type Check, type OperationResult } from './report';
+import { DEFAULT_NETWORK_ROUND_TRIP_MS, parseRoundTripMs } from './networkPath';
 import { runScenarios, type ScenarioOptions } from './scenarios';
 import { SimulatorControl, startSimulator, upstreamFacts, type UpstreamFacts } from './simulatorControl';
 
@@ -78,6 +80,12 @@ function parseOptions(argv: string[]): Options {
           warmupPages: 3,
           timelinePages: quick ? 3 : 10,
           starts: quick ? 1 : 3,
+          // Not part of the quick CI run unless asked for; the value is checked even then.
+          networkRoundTripMs: argv.includes('--network-rtt')
+            ? parseRoundTripMs(value('network-rtt'))
+            : quick
+              ? null
+              : DEFAULT_NETWORK_ROUND_TRIP_MS,
           soakSeconds: Number(value('soak') ?? (quick ? 0 : 600)),
           cpuProfile: argv.includes('--cpu-profile'),
         },

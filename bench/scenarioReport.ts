@@ -180,6 +180,44 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
     );
   }
 
+  const network = scenarios.networkFirstRequest;
+  if (network) {
+    out.push(
+      ...table(
+        `First ImageDashboard(20) after start over TLS with a ${f(network.roundTripMs, 0)} ms round trip (bench/networkPath.ts: a delay proxy and a TLS terminator in front of the simulator, all four endpoints at its one https origin; ` +
+          `the rows' starts alternate; floor = levels × (latency + round trip) = levels × ${f(network.levelMs, 0)} ms, every connection already open: a new one adds at least its TLS handshake's round trip; in-server figures are medians from the critical-path probe, as in the table above):`,
+        [
+          'server',
+          'starts',
+          'first request ms (median; each)',
+          'floor ms',
+          'new connections during the request (median; each)',
+          'upstream calls (minimum)',
+          'token at start',
+          'in-server: list call ms',
+          'join chain ms (of which sent → written)',
+          'measured floor ms',
+          'own ms',
+          'spawn → ready ms (median)',
+        ],
+        network.variants.map((v) => [
+          v.name,
+          String(v.starts.length),
+          `${f(v.medianMs)} (${v.starts.map((s) => f(s.ms, 0)).join(', ')})`,
+          f(v.medianFloorMs, 0),
+          `${f(v.medianNewConnections, 0)} (${v.starts.map((s) => s.newConnections).join(', ')})`,
+          v.starts.map((s) => `${s.upstream} (${s.minimumCalls ?? '—'})`).join(', '),
+          v.starts.map((s) => (s.tokenFetchedAtStart ? 'yes' : 'no')).join(', '),
+          f(v.inServer.listMsP50),
+          `${f(v.inServer.joinChainMsP50)} (${f(v.inServer.joinChainWaitMsP50)})`,
+          f(v.inServer.measuredFloorMsP50),
+          f(v.inServer.ownMsP50),
+          f(v.medianStartupMs, 0),
+        ]),
+      ),
+    );
+  }
+
   if (scenarios.soak.length > 0) {
     out.push(
       ...table(

@@ -10,6 +10,11 @@ import { coldPageFilters, measureColdPages, type ColdPageResult } from './coldPa
 import { profileWarmLoad, type CpuProfileSummary } from './cpuProfile';
 import { measureFirstRequests, type FirstRequestResult } from './firstRequest';
 import type { ServerSlot } from './measure';
+import {
+  gatewayCallsAboveMinimum,
+  measureNetworkFirstRequests,
+  type NetworkFirstRequestResult,
+} from './networkFirstRequest';
 import type { OperationResult } from './report';
 import { measureSoak, type SoakResult } from './soak';
 import { targetRows, type TargetRow } from './targets';
@@ -22,8 +27,10 @@ export interface ScenarioOptions {
   warmupPages: number;
   /** Cold pages decomposed through the recording proxy (a separate warm server per slot). */
   timelinePages: number;
-  /** Fresh starts for the first-request figure. */
+  /** Fresh starts for the first-request figure (and per variant for the one over a network path). */
   starts: number;
+  /** Round trip of the TLS network path for the first request over it (bench/networkFirstRequest.ts); null: not run. */
+  networkRoundTripMs: number | null;
   /** 0: no soak. */
   soakSeconds: number;
   cpuProfile: boolean;
@@ -34,6 +41,8 @@ export interface ScenarioFigures {
   coldPages: ColdPageResult[];
   timeline: TimelineResult[];
   firstRequest: FirstRequestResult[];
+  /** The first request through TLS and a network round trip; absent when not run. */
+  networkFirstRequest?: NetworkFirstRequestResult;
   /** Gateway only: a baseline soak would double a 10-minute step. */
   soak: SoakResult[];
   cpuProfile: CpuProfileSummary[];
@@ -141,6 +150,27 @@ export async function runScenarios(args: {
       (r) => r.problems,
     );
     if (first) figures.firstRequest.push(first);
+  }
+
+  if (options.networkRoundTripMs !== null) {
+    const network = await step(
+      `first request after start over TLS + ${options.networkRoundTripMs} ms round trip`,
+      () =>
+        measureNetworkFirstRequests(slots, context, {
+          starts: options.starts,
+          roundTripMs: options.networkRoundTripMs ?? 0,
+        }),
+      (r) => r.problems,
+    );
+    if (network) {
+      figures.networkFirstRequest = network;
+      const above = gatewayCallsAboveMinimum(network);
+      check(
+        'first request over a network path: gateway upstream calls ≤ minimum on every start',
+        above.length === 0,
+        above.join('; '),
+      );
+    }
   }
 
   const gateway = slots.find((slot) => slot.kind === 'gateway');
