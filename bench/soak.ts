@@ -2,6 +2,8 @@
  * RSS soak: ImageDashboard(20), warm, at 50 connections for `seconds`, every answer checked; the server's
  * VmRSS sampled every 5 s. Start is read after the warm-up (heap grown to its working size), end right
  * as the load stops; peak is the highest sample (VmHWM, which includes the warm-up, is kept apart).
+ * One sample swings by a third with the garbage collector's cycle (a young-generation burst, a list
+ * refresh every 30 s), so flatness is judged on the median of the first and of the last minute.
  */
 import { performance } from 'node:perf_hooks';
 import type { ServerSlot } from './measure';
@@ -16,6 +18,8 @@ import {
 
 export const SOAK_CONNECTIONS = 50;
 const SAMPLE_EVERY_MS = 5000;
+/** The span at each end of the soak whose median stands for it (a fifth of a shorter soak). */
+const FLATNESS_WINDOW_S = 60;
 
 export interface SoakResult {
   server: 'gateway' | 'baseline';
@@ -31,6 +35,10 @@ export interface SoakResult {
   /** The sample nearest half-way: end ÷ mid tells warm-up growth (flat second half) from a steady climb. */
   midRssMb: number;
   endOverMid: number;
+  /** Medians of the samples in the first and the last minute, and last ÷ first: the flatness figure. */
+  firstMinuteMedianMb: number;
+  lastMinuteMedianMb: number;
+  lastOverFirstMinute: number;
   /** VmHWM at the end: the highest RSS since the process started, warm-up included. */
   vmHwmMb: number;
   samples: { atS: number; rssMb: number }[];
@@ -73,6 +81,7 @@ export async function measureSoak(
     const startRssMb = samples[0]?.rssMb ?? NaN;
     const endRssMb = samples[samples.length - 1]?.rssMb ?? NaN;
     const midRssMb = samples[Math.floor((samples.length - 1) / 2)]?.rssMb ?? NaN;
+    const flatness = flatnessOf(samples);
     return {
       server: slot.kind,
       implementation: slot.implementation,
@@ -86,6 +95,7 @@ export async function measureSoak(
       endOverStart: endRssMb / startRssMb,
       midRssMb,
       endOverMid: endRssMb / midRssMb,
+      ...flatness,
       vmHwmMb: memory(pid)?.peakRssMb ?? NaN,
       samples,
       requests: run.completed,
@@ -95,4 +105,28 @@ export async function measureSoak(
   } finally {
     await stop(warm.running.proc, 2000);
   }
+}
+
+/** Medians of the first and of the last minute of samples (a fifth of a soak shorter than five minutes). */
+export function flatnessOf(
+  samples: readonly { atS: number; rssMb: number }[],
+): Pick<SoakResult, 'firstMinuteMedianMb' | 'lastMinuteMedianMb' | 'lastOverFirstMinute'> {
+  const lastAtS = samples[samples.length - 1]?.atS ?? 0;
+  const windowS = Math.min(FLATNESS_WINDOW_S, lastAtS / 5);
+  const median = (values: number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length === 0
+      ? NaN
+      : sorted.length % 2 === 1
+        ? sorted[middle]!
+        : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  const firstMinuteMedianMb = median(samples.filter((s) => s.atS <= windowS).map((s) => s.rssMb));
+  const lastMinuteMedianMb = median(samples.filter((s) => s.atS >= lastAtS - windowS).map((s) => s.rssMb));
+  return {
+    firstMinuteMedianMb,
+    lastMinuteMedianMb,
+    lastOverFirstMinute: lastMinuteMedianMb / firstMinuteMedianMb,
+  };
 }

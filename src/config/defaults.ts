@@ -38,9 +38,10 @@ export const DEFAULTS = {
     // A 100-image page fans out to ~200 concurrent per-image calls on one origin; 16 serialized them.
     connectionsPerOrigin: 64,
     // Opened to each service origin before listening, so the first pages do not wait for TCP and TLS
-    // handshakes: a cold 20-row ImageDashboard sends 33 calls at once when the HSS quota lets it
-    // (16 file statistics, 16 software lists, 1 SWR page). 0 opens none.
-    preopenConnections: 32,
+    // handshakes. A cold 20-row ImageDashboard sends up to 41 calls at once when the HSS quota lets it
+    // (20 file statistics, 20 software lists, 1 SWR page), one on the list call's connection. Spares no
+    // request takes are closed after `preopenedIdleMs`. 0 opens none.
+    preopenConnections: 40,
     // A pre-opened connection is closed if no request takes it within this long (servers drop a connection
     // that carries no request after tens of seconds; a replica gets traffic within seconds of readiness).
     preopenedIdleMs: 10 * SECOND,

@@ -101,6 +101,16 @@ describe('loadConfig', () => {
       'GATEWAY_WARMUP_ROUNDS: must be between 0 and 1000, got -1',
     ],
     [
+      { HWC_PREOPEN_CONNECTIONS: 'many' },
+      'HWC_PREOPEN_CONNECTIONS',
+      'HWC_PREOPEN_CONNECTIONS: must be an integer, got "many"',
+    ],
+    [
+      { HWC_PREOPEN_CONNECTIONS: '-2' },
+      'HWC_PREOPEN_CONNECTIONS',
+      'HWC_PREOPEN_CONNECTIONS: must be between 0 and 1024, got -2',
+    ],
+    [
       { GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS: '0' },
       'GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS',
       'GRAPHQL_RESPONSE_CACHE_MAX_TTL_MS: must be between 1 and 86400000, got 0',

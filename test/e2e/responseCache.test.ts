@@ -130,6 +130,9 @@ it('answers identical concurrent cold queries alike, for the calls of one, then 
   stacks.push(alone);
   await alone.query<Dashboard>(DASHBOARD, PRIVATE_PAGE);
   const oneLoad = serviceCalls(alone.calls());
+  // A slow list keeps all twelve in flight before the first answer is stored; on a fast upstream the
+  // late ones would be cache hits, which is right but not what this checks.
+  stack.simulator.control.setLatency('hss.listRegistryImages', { fixedMs: 300 });
 
   const together = await Promise.all(
     Array.from({ length: 12 }, () => stack.query<Dashboard>(DASHBOARD, PRIVATE_PAGE)),
