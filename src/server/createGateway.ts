@@ -167,7 +167,9 @@ export async function startGateway(
   });
   // Likewise the connections the first pages need (no request is sent, so no quota is spent).
   const connectionsReady = upstream.preopen().then(
-    (opened) => logger.debug({ opened }, 'upstream connections opened before listening'),
+    (opened) =>
+      config.upstream.preopenConnections > 0 &&
+      logger.info({ opened }, 'upstream connections opened before listening'),
     (error: unknown) => logger.warn({ err: error }, 'could not open upstream connections at start'),
   );
   await apollo.start();
