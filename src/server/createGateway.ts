@@ -166,10 +166,14 @@ export async function startGateway(
     );
   });
   // Likewise the connections the first pages need (no request is sent, so no quota is spent).
+  const preopenStartedAt = performance.now();
   const connectionsReady = upstream.preopen().then(
     (opened) =>
       config.upstream.preopenConnections > 0 &&
-      logger.info({ opened }, 'upstream connections opened before listening'),
+      logger.info(
+        { opened, ms: Math.round(performance.now() - preopenStartedAt) },
+        'upstream connections opened before listening',
+      ),
     (error: unknown) => logger.warn({ err: error }, 'could not open upstream connections at start'),
   );
   await apollo.start();
