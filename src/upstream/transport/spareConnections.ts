@@ -4,8 +4,8 @@
  * undici connects only once a request is queued (nodejs/undici#317), so a fresh process pays a TCP and TLS
  * handshake on every connection its first page needs, at every level of the page's call chain. Opening
  * them at start sends no HTTP request, so it costs no API quota. A spare that waits longer than
- * `maxIdleMs`, or that the server closes or writes to while it waits, is thrown away, so a pool never
- * gets a connection the server is about to drop.
+ * `maxIdleMs` (servers give up on a connection that carries no request after tens of seconds), or that
+ * the server closes or writes to while it waits, is thrown away rather than handed to a pool.
  */
 import type { Socket } from 'node:net';
 import { buildConnector } from 'undici';
@@ -69,11 +69,6 @@ export class SpareConnections {
       ),
     );
     return opened.filter(Boolean).length;
-  }
-
-  /** Number of spares waiting for `origin`. */
-  waiting(origin: string): number {
-    return this.spares.get(origin)?.length ?? 0;
   }
 
   /** Closes every spare not yet taken; later connections are all new. */
