@@ -11,6 +11,7 @@ import { startGateway, type RunningGateway } from '../../src/server/createGatewa
 import { remoteUpstreamTarget } from '../../src/server/upstreamTarget';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { operation, serviceCalls, upstreamEnvFor } from './harness';
+import { waitUntil } from './support/observe';
 
 jest.setTimeout(60_000);
 
@@ -40,13 +41,6 @@ async function countingProxy(
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 2_000; !check();) {
-    if (Date.now() > deadline) throw new Error('condition not met within 2 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe('upstream connections opened before listening', () => {
@@ -104,7 +98,10 @@ describe('upstream connections opened before listening', () => {
 
     // More than the page sends at once (20 file statistics, 20 software lists, 1 SWR page). The gateway's
     // side of each connection is established; the proxy's accept runs a turn later.
-    await until(() => proxy.accepted() === 50);
+    await waitUntil('the proxy accepted 50 connections', () => proxy.accepted() === 50, {
+      timeoutMs: 2_000,
+      intervalMs: 5,
+    });
     expect(serviceCalls(simulator.control.callCounts() as Record<string, number>)).toEqual({});
 
     const page = await dashboard(target);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { OriginPools } from '../../../src/upstream/transport/pools';
+import { waitUntil } from '../../e2e/support/observe';
 
 /** A keep-alive HTTP server that counts the connections it accepts and keeps them for the test to close. */
 async function countingServer(): Promise<{
@@ -39,14 +40,9 @@ async function get(target: OriginPools, origin: string): Promise<unknown> {
   return response.body.json();
 }
 
-/** Polls until `check` holds (socket events land a few event-loop turns after the cause). */
-async function eventually(check: () => boolean, ms = 2_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** Socket events land a few event-loop turns after their cause. */
+const eventually = (check: () => boolean): Promise<void> =>
+  waitUntil('the connections are as expected', check, { timeoutMs: 2_000, intervalMs: 5 });
 
 describe('connections opened before the first request', () => {
   let upstream: Awaited<ReturnType<typeof countingServer>>;
