@@ -54,6 +54,11 @@ export interface GatewayDependencies {
   logger?: Logger;
   /** Receives the spans instead of the OTLP exporter, and turns tracing on (tests). */
   traceExporter?: SpanExporter;
+  /**
+   * false: every request is parsed and validated, none is looked up among the documents already
+   * validated. For the start-up warm-up, whose few documents would otherwise be validated once each.
+   */
+  keepValidatedDocuments?: boolean;
 }
 
 /** Assembles and starts the gateway against `target`: pipeline, Apollo Server, HTTP routes. */
@@ -131,6 +136,7 @@ export async function startGateway(
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: tokenLimitParseOptions(config),
+    ...(dependencies.keepValidatedDocuments === false && { documentStore: null }),
     // Compact JSON: Apollo's default pretty-prints every response (indentation costs bytes and CPU).
     stringifyResult: (result) => JSON.stringify(result),
     plugins: [
