@@ -35,6 +35,11 @@ export interface Authentication {
 export interface RequestAuthenticator {
   /** Called for every attempt, so a retry carries a fresh token check or a fresh `X-Sdk-Date`. */
   authenticate(request: OutgoingRequest, signal?: AbortSignal): Promise<Authentication>;
+  /**
+   * The same, synchronously, when the credential is at hand (a held token that needs no refresh; access
+   * keys and, for a project-scoped service, a known project id); undefined when `authenticate` must wait.
+   */
+  authenticateNow?(request: OutgoingRequest): Authentication | undefined;
   /** Long-lived secrets (password, secret key, security token): redacted from every error and log text. */
   secrets(): readonly string[];
   /** Readies what the first request needs (the IAM token, the project id) ahead of it. */

@@ -39,6 +39,11 @@ export interface TokenProviderOptions {
 
 export interface TokenProvider {
   getToken(signal?: AbortSignal): Promise<string>;
+  /**
+   * The held token when it can be used now with nothing else to do; undefined when `getToken` is needed:
+   * none held, expired, or due for its refresh (which `getToken` starts).
+   */
+  tokenNow(): string | undefined;
   /** The project id the current token is scoped to, when IAM said so (saves a project lookup). */
   getProjectId(signal?: AbortSignal): Promise<string | undefined>;
   /** Drops the token only if it is still the current one. */
@@ -145,6 +150,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   return {
     async getToken(signal) {
       return (await getHeld(signal)).value;
+    },
+    tokenNow() {
+      return current && clock() < current.refreshAt ? current.value : undefined;
     },
     async getProjectId(signal) {
       return (await getHeld(signal)).projectId;

@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import { settleEach } from './settle';
 import { stableKey } from './stableKey';
+import { dispatchBatch } from './batchSchedule';
 
 export type CallLoader<Q extends object, R> = DataLoader<Q, R, string>;
 
@@ -19,6 +20,6 @@ export function createCallLoader<Q extends object, R>(
         onResult?.(result);
         return result;
       }),
-    { cacheKeyFn: stableKey },
+    { batchScheduleFn: dispatchBatch, cacheKeyFn: stableKey },
   );
 }

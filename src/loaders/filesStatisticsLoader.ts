@@ -8,6 +8,7 @@ import { imageIdentityKey, perImageQuery, scanStateVersion } from '../domain/ima
 import type { HssClient } from '../upstream/clients';
 import type { HssImageFilesStat, HssRegistryImage } from '../upstream/hss/types';
 import { settleEach } from './settle';
+import { dispatchBatch } from './batchSchedule';
 
 export type FilesStatisticsLoader = DataLoader<HssRegistryImage, HssImageFilesStat, string>;
 
@@ -20,6 +21,9 @@ export function createFilesStatisticsLoader(hss: HssClient, signal: AbortSignal)
           contentVersion: scanStateVersion(image),
         }),
       ),
-    { cacheKeyFn: (image) => `${imageIdentityKey(image)}${scanStateVersion(image)}` },
+    {
+      batchScheduleFn: dispatchBatch,
+      cacheKeyFn: (image) => `${imageIdentityKey(image)}${scanStateVersion(image)}`,
+    },
   );
 }

@@ -9,6 +9,7 @@ import type { HssClient } from '../upstream/clients';
 import type { HssImageApp, HssPage, HssRegistryImage } from '../upstream/hss/types';
 import { imageIdentityKey, perImageQuery, scanStateVersion, wasNeverScanned } from '../domain/imageScan';
 import { settleEach } from './settle';
+import { dispatchBatch } from './batchSchedule';
 
 export interface ImageAppsKey {
   image: HssRegistryImage;
@@ -48,6 +49,6 @@ export function createImageAppsLoader(hss: HssClient, signal: AbortSignal): Imag
           { signal, contentVersion: scanStateVersion(image) },
         );
       }),
-    { cacheKeyFn: imageAppsKey },
+    { batchScheduleFn: dispatchBatch, cacheKeyFn: imageAppsKey },
   );
 }

@@ -8,6 +8,7 @@ import DataLoader from 'dataloader';
 import type { HssPage } from '../upstream/hss/types';
 import { withRemainingPages } from './remainingPages';
 import { asError } from './settle';
+import { dispatchBatch } from './batchSchedule';
 
 export interface ImageByIdSource<K, R> {
   /** Keys with the same group are served by one repository-wide list. */
@@ -60,6 +61,6 @@ export function createImageByIdLoader<K, R>(source: ImageByIdSource<K, R>): Imag
       );
       return keys.map((key) => found.get(source.keyId(key)) ?? null);
     },
-    { cacheKeyFn: (key) => source.keyId(key) },
+    { batchScheduleFn: dispatchBatch, cacheKeyFn: (key) => source.keyId(key) },
   );
 }

@@ -12,6 +12,7 @@ import { refOfImage, type ImageRefKey } from '../domain/imageScan';
 import { HSS_REGISTRY_IMAGES_RANGE } from '../upstream/facts';
 import { withRemainingPages } from './remainingPages';
 import { asError } from './settle';
+import { dispatchBatch } from './batchSchedule';
 
 export type { ImageRefKey };
 
@@ -79,7 +80,7 @@ export function createImageByRefLoader(hss: HssClient, signal: AbortSignal): Ima
       );
       return refs.map((ref) => found.get(imageRefKey(ref)) ?? null);
     },
-    { cacheKeyFn: imageRefKey },
+    { batchScheduleFn: dispatchBatch, cacheKeyFn: imageRefKey },
   );
   return loader;
 }

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import { scanStateVersion, wasNeverScanned, type ScanFacts } from '../domain/imageScan';
 import { settleEach } from './settle';
+import { dispatchBatch } from './batchSchedule';
 
 interface ImageRecord extends ScanFacts {
   image_id: string;
@@ -20,6 +21,7 @@ export function createScannedImageLoader<K, V, U>(
   return new DataLoader<K, V | U, string>(
     (keys) => settleEach(keys, async (key) => (wasNeverScanned(partsOf(key)[0]) ? unscanned : load(key))),
     {
+      batchScheduleFn: dispatchBatch,
       cacheKeyFn: (key) => {
         const [image, ...rest] = partsOf(key);
         return JSON.stringify([image.image_id, scanStateVersion(image), ...rest]);

@@ -15,6 +15,7 @@ import DataLoader from 'dataloader';
 import type { SwrClient, SwrSharedRepositoriesPage } from '../upstream/clients';
 import type { SwrShareCenter, SwrSharedRepository } from '../upstream/swr/types';
 import { settleEach } from './settle';
+import { dispatchLeadingBatch } from './batchSchedule';
 
 export interface SharedRepositoryKey {
   center: SwrShareCenter;
@@ -138,6 +139,6 @@ export function createSharedRepositoryLoader(swr: SwrClient, signal: AbortSignal
       );
       return settleEach(keys, async (key) => (await resolvers.get(key.center)!)(key));
     },
-    { cacheKeyFn: sharedRepositoryKey },
+    { batchScheduleFn: dispatchLeadingBatch, cacheKeyFn: sharedRepositoryKey },
   );
 }

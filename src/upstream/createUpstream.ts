@@ -90,7 +90,12 @@ export function createUpstream(options: CreateUpstreamOptions): Upstream {
       });
   const authenticator: RequestAuthenticator = isAccessKeyCredentials(credentials)
     ? // The project id lookup is itself authenticated (IAM takes no project id), so it is bound late.
-      createSigningAuthenticator({ credentials, projectId: (signal) => projectId(signal) })
+      createSigningAuthenticator({
+        credentials,
+        projectId: Object.assign((signal?: AbortSignal) => projectId(signal), {
+          known: () => projectId.known(),
+        }),
+      })
     : createTokenAuthenticator(tokenProvider!, credentials.password);
   const projectId = createProjectIdSource({
     ...(options.projectId !== undefined && { configured: options.projectId }),

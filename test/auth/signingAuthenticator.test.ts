@@ -39,6 +39,26 @@ describe('signing authenticator', () => {
     expect(JSON.stringify(auth)).not.toContain(credentials.secretKey);
   });
 
+  it('signs synchronously when the project id is known, and leaves it to authenticate when it is not', async () => {
+    const clock = () => Date.parse('2026-11-30T05:06:07Z');
+    const lookup: { resolved?: string } = {};
+    const projectId = Object.assign(
+      jest.fn(async () => 'p1'),
+      { known: () => lookup.resolved },
+    );
+    const authenticator = createSigningAuthenticator({ credentials, projectId, clock });
+    expect(authenticator.authenticateNow?.(request)).toBeUndefined();
+    expect(projectId).not.toHaveBeenCalled(); // no lookup started by the synchronous form
+    // IAM calls carry no project id, so they never wait for it.
+    expect(authenticator.authenticateNow?.({ ...request, service: 'iam' })?.headers.authorization).toMatch(
+      /^SDK-HMAC-SHA256 /,
+    );
+    lookup.resolved = 'p1';
+    const now = authenticator.authenticateNow?.(request);
+    expect(now?.headers).toEqual((await authenticator.authenticate(request)).headers);
+    expect(now?.headers['x-project-id']).toBe('p1');
+  });
+
   it('sends no X-Project-Id to IAM (the project lookup itself is signed)', async () => {
     const projectId = jest.fn(async () => 'p1');
     const auth = await createSigningAuthenticator({ credentials, projectId }).authenticate({

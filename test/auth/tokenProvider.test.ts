@@ -100,6 +100,23 @@ describe('tokenProvider', () => {
     expect(iam.createToken).toHaveBeenCalledTimes(2);
   });
 
+  it('hands the token out synchronously only while it needs nothing done (tokenNow)', async () => {
+    const clock = { now: T0 };
+    const iam = fakeIam(clock);
+    const tokens = provider(iam, clock);
+    expect(tokens.tokenNow()).toBeUndefined(); // none held yet: getToken fetches it
+    await tokens.getToken();
+    expect(tokens.tokenNow()).toBe('token-1');
+    clock.now += 23 * HOUR + 10 * 60_000; // inside the refresh window: getToken must start the refresh
+    expect(tokens.tokenNow()).toBeUndefined();
+    expect(iam.createToken).toHaveBeenCalledTimes(1); // tokenNow never fetches
+    await expect(tokens.getToken()).resolves.toBe('token-1');
+    await settle();
+    expect(tokens.tokenNow()).toBe('token-2');
+    tokens.invalidate('token-2');
+    expect(tokens.tokenNow()).toBeUndefined();
+  });
+
   it('waits for a new token once the current one is about to expire', async () => {
     const clock = { now: T0 };
     const iam = fakeIam(clock);

@@ -12,6 +12,7 @@ import {
   HSS_SCAN_TASKS_RANGE,
 } from '../facts';
 import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
+import { isPromise } from '../sameTurn';
 import type { CachePolicy, UpstreamCall, UpstreamHandler } from '../upstreamCall';
 import { encodePathSegment, stringifyQuery, type QueryValue } from '../transport/query';
 import { HSS_TAGS } from './cacheTags';
@@ -63,10 +64,11 @@ export function createHssClient(config: HssClientOptions): HssClient {
   const projectId = projectIdGetter(config.projectId);
 
   const call = async ({ subPath, query, options, ...spec }: CallSpec) => {
+    const id = projectId(options.signal);
     const upstreamCall: UpstreamCall = {
       ...spec,
       service: 'hss',
-      path: `/v5/${encodePathSegment(await projectId(options.signal))}${subPath}`,
+      path: `/v5/${encodePathSegment(isPromise(id) ? await id : id)}${subPath}`,
       query: stringifyQuery({
         ...query,
         enterprise_project_id: query['enterprise_project_id'] ?? config.enterpriseProjectId,

@@ -170,7 +170,8 @@ export function useCache(options: UseCacheOptions): UpstreamMiddleware {
       const key = callKey(call);
       let entry: CacheEntry | undefined;
       try {
-        entry = await options.store.get(key);
+        // A miss goes on down the pipeline in this turn when the store is in this process (sameTurn.ts).
+        entry = options.store.getNow ? options.store.getNow(key) : await options.store.get(key);
       } catch (error) {
         reportBackground(error, call);
       }

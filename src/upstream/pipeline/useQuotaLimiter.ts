@@ -67,18 +67,29 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     requeueOn: isThrottledUpstream,
   });
 
-  /** Admission for a client call: now, or after a wait of at most `maxWaitMs`. */
-  const admit = async (call: UpstreamCall, limit: WindowLimit): Promise<Admission> => {
+  /**
+   * Admission for a client call: now, or after a wait of at most `maxWaitMs`. `first` is the window's
+   * synchronous answer, when it gave one.
+   */
+  const admit = async (call: UpstreamCall, limit: WindowLimit, first?: Admission): Promise<Admission> => {
     const started = now();
     const deadline = started + options.maxWaitMs;
+    let admission = first ?? (await window.tryAdmit(call.api, limit, 0));
     for (;;) {
-      const admission = await window.tryAdmit(call.api, limit, 0);
       if (admission.admitted || now() + admission.retryAfterMs > deadline) {
         recordingUpstreamSpan()?.setAttribute(QUOTA_WAIT_MS, now() - started);
         return admission;
       }
       await abortableDelay(admission.retryAfterMs, call.options.signal);
+      admission = await window.tryAdmit(call.api, limit, 0);
     }
+  };
+
+  /** Admitted in this turn when the window is in this process and has room (see sameTurn.ts). */
+  const admitNow = (call: UpstreamCall, limit: WindowLimit): Admission | undefined => {
+    const admission = window.tryAdmitNow?.(call.api, limit, 0);
+    if (admission?.admitted) recordingUpstreamSpan()?.setAttribute(QUOTA_WAIT_MS, 0);
+    return admission;
   };
 
   /** Sends an admitted call; its slot is held from the answer on; a 429 pauses the API. */
@@ -112,7 +123,8 @@ export function useQuotaLimiter(options: QuotaLimiterOptions): QuotaLimiter {
     const signal = call.options.signal;
     if (signal?.aborted) throw abortReason(signal);
 
-    const admission = await admit(call, limit);
+    const immediate = admitNow(call, limit);
+    const admission = immediate?.admitted ? immediate : await admit(call, limit, immediate);
     const sendLater = (queued: UpstreamCall, ticket: string) => send(next, queued, ticket);
     if (!admission.admitted) {
       options.metrics?.rateLimited.inc({ api: call.api, reason: admission.reason });

@@ -3,7 +3,7 @@
  * call over the origin's undici pool, parses the JSON answer, renews a rejected token once, and turns every
  * failure into an `UpstreamError` whose message is safe to show a client (no URL, project id, secret or body).
  */
-import type { Authentication, RequestAuthenticator } from '../../auth/requestAuthenticator';
+import type { Authentication, OutgoingRequest, RequestAuthenticator } from '../../auth/requestAuthenticator';
 import { countUpstreamRequest } from './callTally';
 import { parseResponse } from '../shape';
 import type { Logger } from 'pino';
@@ -84,18 +84,19 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       accept: 'application/json',
     };
     const path = `${target.pathPrefix}${call.path}`;
-    const auth = await authenticator.authenticate(
-      {
-        service: call.service,
-        method: call.method,
-        host: target.host,
-        path,
-        query: call.query,
-        headers,
-        body: call.body ?? '',
-      },
-      call.options.signal,
-    );
+    const outgoing: OutgoingRequest = {
+      service: call.service,
+      method: call.method,
+      host: target.host,
+      path,
+      query: call.query,
+      headers,
+      body: call.body ?? '',
+    };
+    // Sent in this turn when the credential is at hand (see sameTurn.ts).
+    const auth =
+      authenticator.authenticateNow?.(outgoing) ??
+      (await authenticator.authenticate(outgoing, call.options.signal));
     countUpstreamRequest(call.api);
     const response = await traceHttpAttempt(options.tracing, call, target.host, (traceHeaders) =>
       exchange(

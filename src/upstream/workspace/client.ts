@@ -1,6 +1,7 @@
 /** The Workspace client: product images (docs/huawei-cloud-apis.md §A5), limit 0–100. */
 import type { WorkspaceClient } from '../clients';
 import { projectIdGetter, type ProjectIdInput } from '../projectIdInput';
+import { isPromise } from '../sameTurn';
 import { checkListRange } from '../argumentChecks';
 import { WORKSPACE_IMAGES_RANGE } from '../facts';
 import type { UpstreamHandler } from '../upstreamCall';
@@ -22,11 +23,12 @@ export function createWorkspaceClient(config: WorkspaceClientOptions): Workspace
   return {
     async listProductImages(query, options = {}) {
       checkListRange(query, WORKSPACE_IMAGES_RANGE);
+      const id = projectId(options.signal);
       const result = await config.handler({
         service: 'workspace',
         api: API,
         method: 'GET',
-        path: `/v2/${encodePathSegment(await projectId(options.signal))}/images`,
+        path: `/v2/${encodePathSegment(isPromise(id) ? await id : id)}/images`,
         query: stringifyQuery({ ...query }),
         headers: {},
         idempotent: true,

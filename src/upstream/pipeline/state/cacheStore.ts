@@ -19,6 +19,8 @@ export interface CacheEntry {
 
 export interface CacheStore {
   get(key: string): Promise<CacheEntry | undefined>;
+  /** The same, synchronously, for a store held in this process (see `sameTurn.ts`). */
+  getNow?(key: string): CacheEntry | undefined;
   /** Stores `entry`; the store may drop it after `ttlMs` (or earlier, when it evicts to stay bounded). */
   set(key: string, entry: CacheEntry, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;

@@ -48,6 +48,8 @@ export interface AdmissionWindow {
    * warm-ups pass the slots kept for interactive calls, so they never take the last ones.
    */
   tryAdmit(api: string, limit: WindowLimit, reserve: number): Promise<Admission>;
+  /** The same, synchronously, for a window held in this process (see `sameTurn.ts`). */
+  tryAdmitNow?(api: string, limit: WindowLimit, reserve: number): Admission;
   /**
    * Moves an admission's time to now, when its call has been answered. The upstream counts a call at
    * some moment between our sending it and its answer arriving, so the slot is held until the answer

@@ -51,6 +51,10 @@ export class MemoryCacheStore implements CacheStore {
     return this.lru.get(key);
   }
 
+  getNow(key: string): CacheEntry | undefined {
+    return this.lru.get(key);
+  }
+
   async set(key: string, entry: CacheEntry, ttlMs: number): Promise<void> {
     const size = entryBytes(key, entry);
     this.lru.set(key, entry, { ttl: Math.max(1, Math.ceil(ttlMs)), size });
