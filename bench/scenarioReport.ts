@@ -236,6 +236,7 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
           'first-minute median',
           'last-minute median',
           'last ÷ first minute',
+          'trend line start → end MB (end ÷ start)',
           'VmHWM MB',
         ],
         scenarios.soak.map((r) => [
@@ -252,6 +253,7 @@ export function renderScenarios(scenarios: ScenarioResults | undefined): string[
           f(r.firstMinuteMedianMb),
           f(r.lastMinuteMedianMb),
           f(r.lastOverFirstMinute, 3),
+          `${f(r.trendStartMb)} → ${f(r.trendEndMb)} (${f(r.trendEndOverStart, 3)})`,
           f(r.vmHwmMb),
         ]),
       ),

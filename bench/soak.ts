@@ -39,6 +39,14 @@ export interface SoakResult {
   firstMinuteMedianMb: number;
   lastMinuteMedianMb: number;
   lastOverFirstMinute: number;
+  /**
+   * The least-squares line through every sample, at the start and at the end, and end ÷ start: the
+   * flatness figure. RSS runs a saw-tooth with the garbage collector (here ~130 → ~220 MB every 30–40 s),
+   * so one minute's median still depends on where the teeth fall; the line through all samples does not.
+   */
+  trendStartMb: number;
+  trendEndMb: number;
+  trendEndOverStart: number;
   /** VmHWM at the end: the highest RSS since the process started, warm-up included. */
   vmHwmMb: number;
   samples: { atS: number; rssMb: number }[];
@@ -82,6 +90,7 @@ export async function measureSoak(
     const endRssMb = samples[samples.length - 1]?.rssMb ?? NaN;
     const midRssMb = samples[Math.floor((samples.length - 1) / 2)]?.rssMb ?? NaN;
     const flatness = flatnessOf(samples);
+    const trend = trendOf(samples);
     return {
       server: slot.kind,
       implementation: slot.implementation,
@@ -96,6 +105,7 @@ export async function measureSoak(
       midRssMb,
       endOverMid: endRssMb / midRssMb,
       ...flatness,
+      ...trend,
       vmHwmMb: memory(pid)?.peakRssMb ?? NaN,
       samples,
       requests: run.completed,
@@ -129,4 +139,24 @@ export function flatnessOf(
     lastMinuteMedianMb,
     lastOverFirstMinute: lastMinuteMedianMb / firstMinuteMedianMb,
   };
+}
+
+/** The least-squares line of RSS over time, read at the first and at the last sample's time. */
+export function trendOf(
+  samples: readonly { atS: number; rssMb: number }[],
+): Pick<SoakResult, 'trendStartMb' | 'trendEndMb' | 'trendEndOverStart'> {
+  const n = samples.length;
+  const meanT = samples.reduce((sum, s) => sum + s.atS, 0) / n;
+  const meanRss = samples.reduce((sum, s) => sum + s.rssMb, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const s of samples) {
+    covariance += (s.atS - meanT) * (s.rssMb - meanRss);
+    variance += (s.atS - meanT) ** 2;
+  }
+  const slope = variance === 0 ? 0 : covariance / variance;
+  const at = (t: number): number => meanRss + slope * (t - meanT);
+  const trendStartMb = n === 0 ? NaN : at(samples[0]!.atS);
+  const trendEndMb = n === 0 ? NaN : at(samples[n - 1]!.atS);
+  return { trendStartMb, trendEndMb, trendEndOverStart: trendEndMb / trendStartMb };
 }
