@@ -1,12 +1,12 @@
 /**
  * When DataLoader batches go out. DataLoader's own schedule dispatches each loader's batch once the
  * microtasks of the current turn have run, loader after loader in the order each was first asked. A
- * batch's calls are sent while it is dispatched (upstream/sameTurn.ts), so that order is the order on the
- * wire: on a dashboard page the shared-repository lookup is asked last in each row and went out after 32
- * file-statistics and software calls, though its first page is followed by the center's other pages, the
- * longest chain of the page. Every loader uses one of these two schedules instead: they dispatch at the
- * same point as DataLoader's (so each batch holds the same loads), but the batches of loaders that start a
- * chain of calls go first.
+ * batch's calls reach undici while it is dispatched (upstream/sameTurn.ts), so that order is the order on
+ * the wire: on a dashboard page the shared-repository lookup is asked last in each row and went out after
+ * 32 file-statistics and software calls, though its first page is followed by the center's other pages,
+ * the longest chain of the page. Every loader uses one of these two schedules instead: they dispatch at
+ * the same point as DataLoader's (so each batch holds the same loads), but the batches of loaders that
+ * start a chain of calls go first.
  */
 type Dispatch = () => void;
 
