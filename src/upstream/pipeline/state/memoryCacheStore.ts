@@ -48,7 +48,7 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async get(key: string): Promise<CacheEntry | undefined> {
-    return this.lru.get(key);
+    return this.getNow(key);
   }
 
   getNow(key: string): CacheEntry | undefined {
